@@ -1,0 +1,60 @@
+package io.planwise.connector.mart;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The marts one sink writes. Records of every mart flow through a single sink, so one commit and
+ * one publish cover the whole run; {@link Router} tells which mart and partition a record belongs to.
+ */
+public final class MartCatalog<T> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Routes a record to its mart and to its simulation_year partition. */
+    public interface Router<T> extends Serializable {
+        String mart(T record);
+
+        int partition(T record);
+    }
+
+    private final Map<String, MartSchema<T>> marts = new LinkedHashMap<>();
+    private final Router<T> router;
+    private final String partitionColumn;
+
+    public MartCatalog(List<MartSchema<T>> schemas, String partitionColumn, Router<T> router) {
+        for (MartSchema<T> s : schemas) {
+            if (marts.put(s.name(), s) != null) {
+                throw new IllegalArgumentException("mart " + s.name() + " is declared twice");
+            }
+        }
+        this.partitionColumn = partitionColumn;
+        this.router = router;
+    }
+
+    public MartSchema<T> schema(String mart) {
+        MartSchema<T> s = marts.get(mart);
+        if (s == null) {
+            throw new IllegalArgumentException("no mart named " + mart + " in this catalog; known: " + marts.keySet());
+        }
+        return s;
+    }
+
+    public Map<String, MartSchema<T>> schemas() {
+        return Map.copyOf(marts);
+    }
+
+    public Router<T> router() {
+        return router;
+    }
+
+    public String partitionColumn() {
+        return partitionColumn;
+    }
+
+    /** The bucket (directory below the run directory) of a record: {@code <mart>/<partitionColumn>=<value>}. */
+    public String bucketOf(T record) {
+        return router.mart(record) + "/" + partitionColumn + "=" + router.partition(record);
+    }
+}

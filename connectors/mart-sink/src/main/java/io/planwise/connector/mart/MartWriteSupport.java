@@ -1,0 +1,69 @@
+package io.planwise.connector.mart;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
+
+/** Writes records of one mart as Parquet rows, column by column, straight from the accessors. */
+final class MartWriteSupport<T> extends WriteSupport<T> {
+    private final MartSchema<T> schema;
+    private final List<MartColumn<T>> columns;
+    private final MessageType messageType;
+    private RecordConsumer consumer;
+
+    MartWriteSupport(MartSchema<T> schema) {
+        this.schema = schema;
+        this.columns = schema.columns();
+        this.messageType = schema.parquetSchema();
+    }
+
+    @Override
+    public WriteContext init(Configuration configuration) {
+        return new WriteContext(messageType, new HashMap<>());
+    }
+
+    @Override
+    public WriteContext init(ParquetConfiguration configuration) {
+        return new WriteContext(messageType, new HashMap<>());
+    }
+
+    @Override
+    public void prepareForWrite(RecordConsumer recordConsumer) {
+        this.consumer = recordConsumer;
+    }
+
+    @Override
+    public void write(T record) {
+        consumer.startMessage();
+        for (int i = 0; i < columns.size(); i++) {
+            MartColumn<T> column = columns.get(i);
+            Object value = column.accessor().get(record);
+            if (value == null) {
+                if (!column.nullable()) {
+                    throw new IllegalStateException("mart " + schema.name() + ": required column " + column.name()
+                            + " is null in " + record);
+                }
+                continue;
+            }
+            consumer.startField(column.name(), i);
+            switch (column.type()) {
+                case VARCHAR -> consumer.addBinary(Binary.fromReusedByteArray(((String) value).getBytes(StandardCharsets.UTF_8)));
+                case INTEGER -> consumer.addInteger(((Number) value).intValue());
+                case BIGINT, DECIMAL_18_2 -> consumer.addLong(((Number) value).longValue());
+                case DOUBLE -> consumer.addDouble(((Number) value).doubleValue());
+                case BOOLEAN -> consumer.addBoolean((Boolean) value);
+                case DATE -> consumer.addInteger((int) ((LocalDate) value).toEpochDay());
+                default -> throw new IllegalStateException(column.type().name());
+            }
+            consumer.endField(column.name(), i);
+        }
+        consumer.endMessage();
+    }
+}

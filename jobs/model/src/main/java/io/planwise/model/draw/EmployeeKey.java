@@ -1,0 +1,30 @@
+package io.planwise.model.draw;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * {@code key(id)}: the lower 64 bits of MD5(UTF-8 id) read little-endian, which is DuckDB's
+ * {@code md5_number_lower(id)}.
+ */
+public final class EmployeeKey {
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime ships MD5", e);
+        }
+    });
+
+    private EmployeeKey() {}
+
+    public static long of(String employeeId) {
+        byte[] d = MD5.get().digest(employeeId.getBytes(StandardCharsets.UTF_8));
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = (v << 8) | (d[i] & 0xFFL);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,24 @@
+package io.planwise.model.projection;
+
+import java.time.LocalDate;
+
+/**
+ * An employee as carried from one year-end to the next start of year: only what the next year
+ * needs. Ages, tenure and bands are recomputed from the dates each year (MODEL.md section 7), so
+ * they are not carried.
+ *
+ * @param drawBase mm64(key(employee_id) XOR seed_key); every draw and event id of this employee
+ *     derives from it, so the MD5 is paid once per run, not once per draw
+ */
+public record Employee(
+        String employeeId,
+        long drawBase,
+        LocalDate birthDate,
+        LocalDate hireDate,
+        long salaryCents,
+        int levelId) {
+
+    public Employee carriedForward(long salaryCents, int levelId) {
+        return new Employee(employeeId, drawBase, birthDate, hireDate, salaryCents, levelId);
+    }
+}

@@ -1,0 +1,98 @@
+package io.planwise.model.projection;
+
+import io.planwise.model.draw.DrawStream;
+import io.planwise.model.draw.RandomDraws;
+import io.planwise.model.mart.WorkforceSnapshot;
+import io.planwise.model.mart.YearlyEvent;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One year of one employee of the start-of-year workforce (MODEL.md section 3): experienced
+ * termination, else reduction in force, else promotion (Feb 1) and merit + COLA raise (Jul 15);
+ * then the events in event order, the year-end snapshot with prorated pay, and next year's start.
+ * A pure function of the employee and the {@link YearPlan}, so any task can compute any employee.
+ */
+public final class EmployeeYear {
+    private final ProjectionParameters p;
+    private final YearPlan plan;
+    private final int year;
+    private final int daysInYear;
+    private final LocalDate january1;
+    private final LocalDate december31;
+    private final YearRows rows;
+
+    public EmployeeYear(ProjectionParameters p, YearPlan plan) {
+        this.p = p;
+        this.plan = plan;
+        this.year = plan.year();
+        this.daysInYear = YearCalendar.daysIn(year);
+        this.january1 = YearCalendar.january1(year);
+        this.december31 = YearCalendar.december31(year);
+        this.rows = new YearRows(p, year);
+    }
+
+    public void project(Employee e, OutcomeSink sink) {
+        StartOfYear start = StartOfYear.of(p, e, year);
+        double terminationProbability = start.terminationProbability(p, plan.population());
+        boolean experienced = RandomDraws.uniform(e.drawBase(), year, DrawStream.TERMINATION) < terminationProbability;
+        boolean laidOff = !experienced && SmallestRanks.selected(start.reductionInForceRank(), plan.reductionInForceCutoff());
+        if (experienced || laidOff) {
+            terminate(e, start, experienced ? YearlyEvent.CATEGORY_EXPERIENCED_TERMINATION
+                    : YearlyEvent.CATEGORY_REDUCTION_IN_FORCE, experienced ? terminationProbability : null, sink);
+        } else {
+            continueEmployment(e, start, sink);
+        }
+    }
+
+    private void terminate(Employee e, StartOfYear start, String category, Double probability, OutcomeSink sink) {
+        LocalDate date = january1.plusDays(RandomDraws.below(
+                RandomDraws.draw(e.drawBase(), year, DrawStream.TERMINATION_DATE), daysInYear));
+        List<YearlyEvent> events = new ArrayList<>(1);
+        events.add(rows.event(e, start.age(), YearlyEvent.TERMINATION, category, date, e.salaryCents(), null,
+                e.levelId(), null, probability, 1));
+        long prorated = Cents.divideRounded(e.salaryCents() * (YearCalendar.daysBetween(january1, date) + 1), daysInYear);
+        sink.employeeYear(events, rows.snapshot(e, WorkforceSnapshot.TERMINATED, WorkforceSnapshot.EXPERIENCED_TERMINATION,
+                date, category, e.salaryCents(), prorated, e.levelId()), null);
+    }
+
+    private void continueEmployment(Employee e, StartOfYear start, OutcomeSink sink) {
+        List<YearlyEvent> events = new ArrayList<>(2);
+        long salary = e.salaryCents();
+        int level = e.levelId();
+        long payDays = 0; // sum of salary x days in effect, exact
+        LocalDate periodStart = january1;
+
+        if (level < p.maxLevelId() && start.tenure() >= 1 && start.age() < 65) {
+            double probability = Math.min(1.0, Hazards.promotion(p, start.age(), start.tenure(), level));
+            if (RandomDraws.uniform(e.drawBase(), year, DrawStream.PROMOTION) < probability) {
+                double u = RandomDraws.uniform(e.drawBase(), year, DrawStream.PROMOTION_PCT);
+                double pct = Math.min(p.promotionBaseIncreasePct + ((u - 0.5) * 2) * p.promotionDistributionRange,
+                        p.promotionMaxCapPct);
+                long promoted = Math.min(Cents.round(salary * (1 + pct)), salary + p.promotionMaxCapCents);
+                int newLevel = p.levelId(p.levelIndex(level) + 1);
+                LocalDate date = YearCalendar.promotionDate(year);
+                payDays += salary * YearCalendar.daysBetween(periodStart, date);
+                periodStart = date;
+                events.add(rows.event(e, start.age(), YearlyEvent.PROMOTION, YearlyEvent.CATEGORY_PROMOTION, date, promoted,
+                        salary, newLevel, level, probability, events.size() + 1));
+                salary = promoted;
+                level = newLevel;
+            }
+        }
+
+        double rate = p.merit(year, level) + p.cola(year, level);
+        long raised = Cents.round(salary * (1 + rate));
+        LocalDate raiseDate = YearCalendar.raiseDate(year);
+        payDays += salary * YearCalendar.daysBetween(periodStart, raiseDate);
+        events.add(rows.event(e, start.age(), YearlyEvent.RAISE, YearlyEvent.CATEGORY_MERIT_COLA, raiseDate, raised, salary,
+                level, level, null, events.size() + 1));
+        salary = raised;
+        payDays += salary * (YearCalendar.daysBetween(raiseDate, december31) + 1);
+
+        long prorated = Cents.divideRounded(payDays, daysInYear);
+        sink.employeeYear(events, rows.snapshot(e, WorkforceSnapshot.ACTIVE, WorkforceSnapshot.CONTINUOUS_ACTIVE, null, null,
+                salary, prorated, level), e.carriedForward(salary, level));
+    }
+}

@@ -1,0 +1,87 @@
+package io.planwise.model.projection;
+
+import io.planwise.model.draw.DrawStream;
+import io.planwise.model.draw.RandomDraws;
+import io.planwise.model.mart.WorkforceSnapshot;
+import io.planwise.model.mart.YearlyEvent;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The H new hires of year Y (MODEL.md section 3). Slot i is a pure function of (plan, i): its id
+ * NH_Y_00000i, level from {@link HireLevels}, age from the hire-age distribution, birth and hire
+ * dates and a pay step from their own draw streams. So slots can be generated in any task and in
+ * any order, and the new-hire-termination ranking needs only each slot's id and draw(9).
+ */
+public final class NewHires {
+    private final ProjectionParameters p;
+    private final YearPlan plan;
+    private final int year;
+    private final int daysInYear;
+    private final LocalDate january1;
+    private final LocalDate december31;
+    private final HireLevels levels;
+    private final YearRows rows;
+
+    public NewHires(ProjectionParameters p, YearPlan plan) {
+        this.p = p;
+        this.plan = plan;
+        this.year = plan.year();
+        this.daysInYear = YearCalendar.daysIn(year);
+        this.january1 = YearCalendar.january1(year);
+        this.december31 = YearCalendar.december31(year);
+        this.rows = new YearRows(p, year);
+        this.levels = new HireLevels(p, plan.population(), plan.needs().hires());
+    }
+
+    public static String employeeId(int year, long slot) {
+        String digits = Long.toString(slot);
+        return "NH_" + year + "_" + (digits.length() >= 6 ? digits : "0".repeat(6 - digits.length()) + digits);
+    }
+
+    /** The rank that decides which hires leave within the year: smallest draw(9) first. */
+    public static RankKey terminationRank(ProjectionParameters p, int year, long slot) {
+        String id = employeeId(year, slot);
+        long base = p.draws.employeeBase(id);
+        return new RankKey(RandomDraws.draw(base, year, DrawStream.NEW_HIRE_TERMINATION_RANK), id);
+    }
+
+    public void hire(long slot, OutcomeSink sink) {
+        String id = employeeId(year, slot);
+        long base = p.draws.employeeBase(id);
+        int level = levels.levelOfSlot(slot);
+
+        int age = p.hireAges[RandomDraws.categorical(RandomDraws.draw(base, year, DrawStream.HIRE_AGE),
+                p.hireAgeWeights, p.hireAgeTotal)];
+        int birthYear = year - age;
+        LocalDate birth = YearCalendar.january1(birthYear).plusDays(RandomDraws.below(
+                RandomDraws.draw(base, year, DrawStream.HIRE_BIRTHDAY), YearCalendar.daysIn(birthYear)));
+        LocalDate hired = january1.plusDays(RandomDraws.below(RandomDraws.draw(base, year, DrawStream.HIRE_DATE), daysInYear));
+        long step = 91 + 2 * RandomDraws.below(RandomDraws.draw(base, year, DrawStream.HIRE_PAY_STEP), 10);
+        long salary = Cents.divideRounded(p.hireAverageCents(year, level) * step, 100);
+        Employee employee = new Employee(id, base, birth, hired, salary, level);
+
+        int eventAge = year - birth.getYear();
+        List<YearlyEvent> events = new ArrayList<>(2);
+        events.add(rows.event(employee, eventAge, YearlyEvent.HIRE, YearlyEvent.CATEGORY_HIRE, hired, salary, null, level,
+                null, null, 1));
+
+        RankKey rank = new RankKey(RandomDraws.draw(base, year, DrawStream.NEW_HIRE_TERMINATION_RANK), id);
+        if (SmallestRanks.selected(rank, plan.newHireTerminationCutoff())) {
+            long daysEmployable = YearCalendar.daysBetween(hired, december31) + 1;
+            LocalDate left = hired.plusDays(RandomDraws.below(
+                    RandomDraws.draw(base, year, DrawStream.NEW_HIRE_TERMINATION_DATE), daysEmployable));
+            events.add(rows.event(employee, eventAge, YearlyEvent.TERMINATION, YearlyEvent.CATEGORY_NEW_HIRE_TERMINATION, left,
+                    salary, null, level, null, null, 2));
+            long prorated = Cents.divideRounded(salary * (YearCalendar.daysBetween(hired, left) + 1), daysInYear);
+            sink.employeeYear(events, rows.snapshot(employee, WorkforceSnapshot.TERMINATED,
+                    WorkforceSnapshot.NEW_HIRE_TERMINATION, left, YearlyEvent.CATEGORY_NEW_HIRE_TERMINATION, salary,
+                    prorated, level), null);
+        } else {
+            long prorated = Cents.divideRounded(salary * (YearCalendar.daysBetween(hired, december31) + 1), daysInYear);
+            sink.employeeYear(events, rows.snapshot(employee, WorkforceSnapshot.ACTIVE, WorkforceSnapshot.NEW_HIRE_ACTIVE,
+                    null, null, salary, prorated, level), employee);
+        }
+    }
+}
