@@ -1,0 +1,45 @@
+package io.planwise.projection;
+
+import io.planwise.model.census.CensusBucket;
+import io.planwise.model.census.CensusCandidate;
+import io.planwise.model.mart.CensusIssue;
+import io.planwise.model.projection.Employee;
+import io.planwise.model.projection.ProjectionParameters;
+import java.time.LocalDate;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Puts each surviving census row in its bucket. Baseline rows become year-1 employees (level from
+ * salary); the other buckets are only counted; warnings are listed for every kept row.
+ */
+final class AssignBaseline extends ProcessFunction<CensusCandidate, Employee> {
+    static final OutputTag<CensusIssue> WARNINGS = new OutputTag<>("census-warnings") {};
+    static final OutputTag<CensusBucket> OUTSIDE_WORKFORCE = new OutputTag<>("census-outside-workforce") {};
+
+    private final ProjectionParameters p;
+    private final LocalDate asOf;
+
+    AssignBaseline(ProjectionParameters p, LocalDate asOf) {
+        this.p = p;
+        this.asOf = asOf;
+    }
+
+    @Override
+    public void processElement(CensusCandidate row, Context ctx, Collector<Employee> out) {
+        if (row.warnings() != null) {
+            for (String warning : row.warnings().split(";")) {
+                ctx.output(WARNINGS, new CensusIssue(p.scenarioId, p.trial, p.startYear, row.source(), row.rowNumber(),
+                        row.employeeId(), CensusIssue.WARNING, warning, null, row.raw()));
+            }
+        }
+        CensusBucket bucket = row.bucket(asOf);
+        if (bucket == CensusBucket.BASELINE) {
+            out.collect(new Employee(row.employeeId(), p.draws.employeeBase(row.employeeId()), row.birthDate(),
+                    row.hireDate(), row.compensationCents(), p.levelForSalary(row.compensationCents())));
+        } else {
+            ctx.output(OUTSIDE_WORKFORCE, bucket);
+        }
+    }
+}

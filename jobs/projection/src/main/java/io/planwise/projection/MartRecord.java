@@ -1,0 +1,45 @@
+package io.planwise.projection;
+
+import io.planwise.model.mart.CensusIssue;
+import io.planwise.model.mart.QualityCheck;
+import io.planwise.model.mart.WorkforceNeeds;
+import io.planwise.model.mart.WorkforceSnapshot;
+import io.planwise.model.mart.WorkforceSummary;
+import io.planwise.model.mart.YearlyEvent;
+
+/**
+ * A row of any mart on its way to the one sink of the run: exactly one row field is set. One sink
+ * means one commit and one publish for the whole run.
+ */
+public record MartRecord(
+        YearlyEvent event,
+        WorkforceSnapshot snapshot,
+        WorkforceNeeds needs,
+        WorkforceSummary summary,
+        CensusIssue censusIssue,
+        QualityCheck check) {
+
+    public static MartRecord of(YearlyEvent e) {
+        return new MartRecord(e, null, null, null, null, null);
+    }
+
+    public static MartRecord of(WorkforceSnapshot s) {
+        return new MartRecord(null, s, null, null, null, null);
+    }
+
+    public static MartRecord of(WorkforceNeeds n) {
+        return new MartRecord(null, null, n, null, null, null);
+    }
+
+    public static MartRecord of(WorkforceSummary s) {
+        return new MartRecord(null, null, null, s, null, null);
+    }
+
+    public static MartRecord of(CensusIssue i) {
+        return new MartRecord(null, null, null, null, i, null);
+    }
+
+    public static MartRecord of(QualityCheck c) {
+        return new MartRecord(null, null, null, null, null, c);
+    }
+}

@@ -1,0 +1,179 @@
+package io.planwise.projection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.planwise.connector.mart.MartSink;
+import io.planwise.connector.mart.PublishDecision;
+import io.planwise.connector.mart.RunPublication;
+import io.planwise.model.census.CensusCandidate;
+import io.planwise.model.census.CensusRow;
+import io.planwise.model.mart.CensusIssue;
+import io.planwise.model.projection.Employee;
+import io.planwise.model.projection.ProjectionParameters;
+import io.planwise.warehouse.ManifestStore;
+import io.planwise.warehouse.RunManifest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.ReduceFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The projection as one Flink BATCH job: census staging, then each year unrolled in the graph
+ * (start-of-year population, experienced terminations, needs, reduction in force, the workforce's
+ * year, hiring, new-hire terminations), then the run's evaluation and the one sink that writes and
+ * publishes every mart.
+ *
+ * <p>Per-employee work runs at the job's parallelism. Only small facts (population totals, counts,
+ * the needs, two ranked-selection cutoffs) are gathered at parallelism 1 and broadcast back; the
+ * ranked selections move just (key, id) pairs, at most k per task. Every decision is a pure
+ * function of the employee and those facts, so the marts do not depend on the parallelism.
+ */
+public final class ProjectionJob {
+    private final ProjectionSettings settings;
+    private final Source<CensusRow, ?, ?> census;
+
+    public ProjectionJob(ProjectionSettings settings, Source<CensusRow, ?, ?> census) {
+        this.settings = settings;
+        this.census = census;
+    }
+
+    /** Builds the job into env and runs it; returns once the run is published (or throws). */
+    public ProjectionResult execute(StreamExecutionEnvironment env) throws Exception {
+        Instant started = Instant.now();
+        build(env, started);
+        env.execute("planwise projection · " + settings.config().scenarioId() + " · " + settings.runId());
+        RunManifest manifest = new ManifestStore(settings.warehouse()).current(settings.config().scenarioId())
+                .filter(m -> m.runId().equals(settings.runId()))
+                .orElseThrow(() -> new IllegalStateException("the job finished but run " + settings.runId()
+                        + " is not the published run"));
+        return new ProjectionResult(settings.config().scenarioId(), settings.runId(),
+                settings.warehouse().runDir(settings.config().scenarioId(), settings.runId()), manifest,
+                Duration.between(started, Instant.now()));
+    }
+
+    void build(StreamExecutionEnvironment env, Instant started) {
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        ProjectionParameters p = new ProjectionParameters(settings.config(), settings.assumptions(), 0);
+        LocalDate asOf = settings.config().censusAsOfDate();
+        TypeInformation<YearFact> factType = TypeInformation.of(YearFact.class);
+        TypeInformation<MartRecord> martType = TypeInformation.of(MartRecord.class);
+
+        // Census staging: every row ends in exactly one bucket, and each bucket is counted.
+        DataStream<CensusRow> rows = env.fromSource(census, WatermarkStrategy.noWatermarks(), "census")
+                .returns(TypeInformation.of(CensusRow.class));
+        SingleOutputStreamOperator<CensusCandidate> staged = rows.process(new StageCensusRow(p, asOf))
+                .name("census · parse and validate rows");
+        SingleOutputStreamOperator<CensusCandidate> unique = staged.keyBy(CensusCandidate::employeeId)
+                .process(new ResolveDuplicateIds(p)).name("census · resolve duplicate employee ids");
+        SingleOutputStreamOperator<Employee> baseline = unique.process(new AssignBaseline(p, asOf))
+                .name("census · assign buckets and levels");
+        DataStream<CensusIssue> rejects = staged.getSideOutput(StageCensusRow.REJECTS)
+                .union(unique.getSideOutput(StageCensusRow.REJECTS));
+        DataStream<CensusIssue> warnings = baseline.getSideOutput(AssignBaseline.WARNINGS);
+        DataStream<YearFact> censusFacts = count(rows, CensusCount.Field.ROWS_READ)
+                .union(count(baseline, CensusCount.Field.BASELINE),
+                        count(baseline.getSideOutput(AssignBaseline.OUTSIDE_WORKFORCE), CensusCount.Field.OUTSIDE_WORKFORCE),
+                        count(rejects, CensusCount.Field.REJECTED), count(warnings, CensusCount.Field.WARNINGS))
+                .global().fullWindowPartition().mapPartition(MergeFacts.census(settings.config().maxRejectFraction()))
+                .returns(factType).name("census · accounting and gate").setParallelism(1);
+
+        List<DataStream<MartRecord>> marts = new ArrayList<>();
+        marts.add(rejects.union(warnings).map(MartRecord::of).returns(martType).name("census · issues"));
+        List<DataStream<YearFact>> runFacts = new ArrayList<>();
+        runFacts.add(censusFacts);
+
+        DataStream<Employee> workforce = baseline;
+        for (int year = p.startYear; year <= p.endYear; year++) {
+            String y = year + " · ";
+            DataStream<YearFact> population = workforce.fullWindowPartition()
+                    .aggregate(new TallyPopulation(p, year)).returns(factType).name(y + "tally start-of-year workforce")
+                    .global().fullWindowPartition().mapPartition(MergeFacts.populations(year, p.levelCount()))
+                    .returns(factType).name(y + "start-of-year population").setParallelism(1);
+
+            DataStream<YearFact> terminations = workforce.connect(population.broadcast(YearPlanFunction.FACTS))
+                    .process(new CountExperiencedTerminations(p, year)).name(y + "experienced terminations")
+                    .fullWindowPartition().reduce((ReduceFunction<Long>) Long::sum).name(y + "count terminations")
+                    .map(new ToTerminationFact(year)).returns(factType).name(y + "termination count");
+
+            DataStream<YearFact> needs = population.union(terminations).global().fullWindowPartition()
+                    .mapPartition(new PlanYear(p, year)).returns(factType).name(y + "workforce needs").setParallelism(1);
+
+            DataStream<YearFact> rifCutoff = workforce.connect(population.union(needs).broadcast(YearPlanFunction.FACTS))
+                    .process(new RankReductionInForce(p, year)).name(y + "rank reduction in force")
+                    .fullWindowPartition().mapPartition(new SelectSmallestRanks()).name(y + "smallest RIF ranks per task")
+                    .global().fullWindowPartition().mapPartition(SelectSmallestRanks.cutoff(year, false))
+                    .returns(factType).name(y + "reduction in force cutoff").setParallelism(1);
+
+            SingleOutputStreamOperator<Employee> continuing = workforce
+                    .connect(population.union(needs, rifCutoff).broadcast(YearPlanFunction.FACTS))
+                    .process(new ProjectEmployeeYear(p, year)).name(y + "terminations, promotions, raises");
+
+            DataStream<HireSlots> slots = needs.flatMap(new SplitHireSlots()).name(y + "hire slots").setParallelism(1)
+                    .rebalance();
+            DataStream<YearFact> nhtCutoff = slots.fullWindowPartition().mapPartition(new RankNewHireTerminations(p))
+                    .name(y + "smallest new-hire termination ranks per task")
+                    .global().fullWindowPartition().mapPartition(SelectSmallestRanks.cutoff(year, true))
+                    .returns(factType).name(y + "new-hire termination cutoff").setParallelism(1);
+            SingleOutputStreamOperator<Employee> hired = slots
+                    .connect(population.union(needs, nhtCutoff).broadcast(YearPlanFunction.FACTS))
+                    .process(new HireEmployees(p, year)).name(y + "new hires");
+
+            for (SingleOutputStreamOperator<Employee> producer : List.of(continuing, hired)) {
+                DataStream<MartRecord> rowsOfYear = producer.getSideOutput(MartOutcomeSink.MARTS);
+                marts.add(rowsOfYear);
+                runFacts.add(rowsOfYear.fullWindowPartition().aggregate(new TallyLedger(p)).returns(factType)
+                        .name(y + "ledger"));
+            }
+            runFacts.add(population);
+            runFacts.add(needs);
+            workforce = continuing.union(hired);
+        }
+
+        DataStream<RunEvaluation> evaluation = union(runFacts).global().fullWindowPartition()
+                .mapPartition(new EvaluateRun(p, runRecord(started, env.getParallelism())))
+                .returns(TypeInformation.of(RunEvaluation.class)).name("evaluate run: needs, summary, checks")
+                .setParallelism(1);
+        marts.add(evaluation.flatMap(new EvaluationRows()).returns(martType).name("needs, summary and check rows")
+                .setParallelism(1));
+        DataStream<PublishDecision> decision = evaluation.map(RunEvaluation::decision)
+                .returns(PublishDecision.class).name("publish decision").setParallelism(1);
+
+        RunPublication<MartRecord> publication = new RunPublication<>(settings.warehouse(),
+                settings.config().scenarioId(), settings.runId(), ProjectionMarts.catalog(), settings.failAfterCommit());
+        union(marts).sinkTo(new MartSink<>(ProjectionMarts.catalog(), publication, decision)).name("write marts");
+    }
+
+    private static <T> DataStream<YearFact> count(DataStream<T> stream, CensusCount.Field field) {
+        return stream.fullWindowPartition().aggregate(new CensusCount<T>(field))
+                .returns(TypeInformation.of(YearFact.class)).name("census · count " + field.name().toLowerCase());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> DataStream<T> union(List<DataStream<T>> streams) {
+        return streams.get(0).union(streams.subList(1, streams.size()).toArray(new DataStream[0]));
+    }
+
+    private String runRecord(Instant started, int parallelism) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode record = json.createObjectNode();
+        record.put("engine", "flink").put("trial", 0).put("parallelism", parallelism)
+                .put("started_at", started.toString()).put("census_source", settings.censusDescription());
+        record.set("config", json.valueToTree(settings.config().describe()));
+        record.set("assumption_fingerprints", json.valueToTree(settings.assumptions().fingerprints()));
+        try {
+            return json.writeValueAsString(record);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.planwise.projection;
+
+import io.planwise.connector.file.RowFileSources;
+import io.planwise.model.assumptions.Assumptions;
+import io.planwise.model.census.CensusRow;
+import io.planwise.model.census.SyntheticCensus;
+import io.planwise.model.config.ScenarioConfig;
+import io.planwise.warehouse.RunIds;
+import io.planwise.warehouse.WarehouseLayout;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Runs the projection job on the test's MiniCluster. */
+final class ProjectionRunner {
+    private ProjectionRunner() {}
+
+    static ProjectionResult run(Path census, ScenarioConfig config, Path warehouse, int parallelism) throws Exception {
+        return run(census, config, warehouse, parallelism, false);
+    }
+
+    static ProjectionResult run(Path census, ScenarioConfig config, Path warehouse, int parallelism,
+            boolean failAfterCommit) throws Exception {
+        ProjectionSettings settings = new ProjectionSettings(config, Assumptions.bundledDefaults(),
+                new WarehouseLayout(warehouse), RunIds.next(Clock.systemUTC()), census.toString(), failAfterCommit);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(parallelism);
+        return new ProjectionJob(settings, RowFileSources.forFile(new org.apache.flink.core.fs.Path(census.toUri()),
+                new CensusRowDecoder(), TypeInformation.of(CensusRow.class))).execute(env);
+    }
+
+    static Path syntheticCensus(Path dir, long employees, long seed) throws IOException {
+        Path file = dir.resolve("census_" + employees + "_" + seed + ".csv");
+        try (Writer w = Files.newBufferedWriter(file)) {
+            new SyntheticCensus(seed, java.time.LocalDate.of(2024, 12, 31)).writeCsv(employees, w);
+        }
+        return file;
+    }
+}
