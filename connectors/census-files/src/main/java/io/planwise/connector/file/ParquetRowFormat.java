@@ -1,0 +1,88 @@
+package io.planwise.connector.file;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.reader.StreamFormat;
+import org.apache.flink.core.fs.FSDataInputStream;
+
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * Reads a Parquet file as rows of text, each decoded by a {@link RowDecoder}, so that a Parquet
+ * census and a CSV census reach the decoder in the same shape.
+ *
+ * <p><b>Columns</b>: the file's top-level primitive, non-repeated columns, in schema order; nested
+ * and repeated columns (lists, maps, structs) are not read and not listed. The file is read through
+ * Flink's file system (any Flink-supported scheme), with parquet-hadoop's reader but no Hadoop file
+ * system.
+ *
+ * <p><b>Rows</b> are decoded in file order with
+ * <ul>
+ *   <li>their row number: the 1-based row index in the file;</li>
+ *   <li>one text value per column: DATE as {@code yyyy-MM-dd}; TIMESTAMP (and legacy INT96) as
+ *       ISO-8601, e.g. {@code 2017-06-30T00:00:00}, with a trailing {@code Z} when the timestamp is
+ *       adjusted to UTC; TIME as ISO; DECIMAL as a plain number ({@code 1234.50}); strings (and
+ *       unannotated binaries) as UTF-8; other integers, floating point numbers and booleans as Java
+ *       prints them ({@code 117500.0}, {@code true}); NULL as {@code null};</li>
+ *   <li>a field count equal to the number of columns;</li>
+ *   <li>a raw text that renders the row as a CSV line would hold it (nulls empty, quotes only where
+ *       needed), for error reports.</li>
+ * </ul>
+ *
+ * <p><b>Errors</b> are {@link RowFormatException}s whose message names the file: a file that is not
+ * Parquet ({@code "<file> is not a Parquet file"}), one whose footer or data cannot be read (with the
+ * row number), or the decoder's own rejection of the columns.
+ *
+ * <p>Messages name the file by its path when the format comes from {@link RowFileSources#forFile}
+ * (or {@link RowFiles#readAll}); a format built with the public constructor is never told its file's
+ * name, and says {@code (unnamed file)}.
+ *
+ * <p>Not splittable: row numbers need the whole file, read once, in order. Readers report no
+ * checkpoint offset, so Flink restores a reader by reading the file again and skipping the records
+ * already emitted.
+ *
+ * @param <T> the record type the decoder produces
+ */
+public final class ParquetRowFormat<T> implements StreamFormat<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String source;
+    private final RowDecoder<T> decoder;
+    private final TypeInformation<T> type;
+
+    public ParquetRowFormat(RowDecoder<T> decoder, TypeInformation<T> type) {
+        this(RowFileType.UNNAMED_SOURCE, decoder, type);
+    }
+
+    ParquetRowFormat(String source, RowDecoder<T> decoder, TypeInformation<T> type) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this.type = Objects.requireNonNull(type, "type");
+    }
+
+    @Override
+    public Reader<T> createReader(Configuration config, FSDataInputStream stream, long fileLen, long splitEnd)
+            throws IOException {
+        return new ParquetRowReader<>(source, decoder, stream, fileLen);
+    }
+
+    @Override
+    public Reader<T> restoreReader(Configuration config, FSDataInputStream stream, long restoredOffset,
+            long fileLen, long splitEnd) {
+        // Flink only calls this with an offset a reader reported, and these readers report none.
+        throw new UnsupportedOperationException(
+                "Parquet row readers restart from the beginning of the file, not from offset " + restoredOffset);
+    }
+
+    @Override
+    public boolean isSplittable() {
+        return false;
+    }
+
+    @Override
+    public TypeInformation<T> getProducedType() {
+        return type;
+    }
+}
