@@ -65,10 +65,12 @@ final class EvaluateRun implements MapPartitionFunction<YearFact, RunEvaluation>
                 .put("terminated_before_start", census.terminatedBeforeStart()).put("not_yet_hired", census.notYetHired())
                 .put("rejected", census.rejected()).put("warnings", census.warnings());
         var years = record.putArray("years");
+        RunLedger totals = ledger;
         checks.needsRows().forEach(n -> years.addObject().put("simulation_year", n.simulationYear())
                 .put("starting_workforce", n.startingWorkforce()).put("experienced_terminations", n.experiencedTerminations())
                 .put("hires", n.hires()).put("new_hire_terminations", n.newHireTerminations())
-                .put("rif_terminations", n.rifTerminations()).put("ending_workforce", n.endingWorkforce()));
+                .put("rif_terminations", n.rifTerminations()).put("ending_workforce", n.endingWorkforce())
+                .put("ending_payroll", java.math.BigDecimal.valueOf(totals.endingPayrollCents(n.simulationYear()), 2)));
         var checkArray = record.putArray("checks");
         for (QualityCheck c : checks.checks()) {
             checkArray.addObject().put("simulation_year", c.simulationYear()).put("check", c.checkName())

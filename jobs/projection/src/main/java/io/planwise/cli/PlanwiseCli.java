@@ -1,0 +1,78 @@
+package io.planwise.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code planwise} command. main() only parses and wires defaults; each subcommand is its own
+ * class. Any failure ends with one clear line on stderr (the root cause) before the stack trace,
+ * and a non-zero exit.
+ */
+public final class PlanwiseCli {
+    static final String USAGE = """
+            usage: planwise <command> [options]
+
+              demo                                   project a bundled synthetic census with the default assumptions
+              project --census FILE [--config YAML]  run a projection (embedded Flink, or the cluster under `flink run`)
+                      [--assumptions DIR] [--warehouse DIR] [--parallelism N] [--scenario ID]
+                      [--start-year Y] [--end-year Y] [--seed S] [--dashboard-port P]
+              generate-census --out FILE.csv [--employees N] [--seed S] [--as-of YYYY-MM-DD]
+            """;
+
+    private PlanwiseCli() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            switch (args[0]) {
+                case "project" -> new ProjectCommand(out).run(new CommandLine("project", rest, ProjectCommand.OPTIONS));
+                case "generate-census" -> new GenerateCensusCommand(out)
+                        .run(new CommandLine("generate-census", rest, GenerateCensusCommand.OPTIONS));
+                case "demo" -> demo(rest, out);
+                default -> throw new CommandLine.UsageException("unknown command '" + args[0] + "'");
+            }
+            return 0;
+        } catch (CommandLine.UsageException e) {
+            err.println("planwise: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        } catch (Throwable e) {
+            err.println("planwise: error: " + rootCause(e));
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    private static void demo(List<String> rest, PrintStream out) throws Exception {
+        CommandLine cl = new CommandLine("demo", rest, java.util.Set.of("warehouse", "employees", "parallelism"));
+        Path census = Path.of(".planwise", "demo-census.csv");
+        new GenerateCensusCommand(out).run(new CommandLine("generate-census", List.of("--out", census.toString(),
+                "--employees", cl.get("employees", "5000"), "--seed", "2024"), GenerateCensusCommand.OPTIONS));
+        new ProjectCommand(out).run(new CommandLine("project", List.of("--census", census.toString(), "--scenario",
+                "demo", "--warehouse", cl.get("warehouse", "warehouse"), "--parallelism", cl.get("parallelism", "2")),
+                ProjectCommand.OPTIONS));
+    }
+
+    /** The innermost message, which is what a user can act on; Flink wraps failures several levels deep. */
+    static String rootCause(Throwable e) {
+        Throwable t = e;
+        String message = e.getMessage();
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            if (t.getMessage() != null) {
+                message = t.getMessage();
+            }
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}
