@@ -63,6 +63,10 @@ public final class ProjectionJob {
 
     void build(StreamExecutionEnvironment env, Instant started) {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        // Every function treats its input as immutable (records) or owns its accumulator, so
+        // chained operators may pass objects on without Flink's defensive deep copies.
+        env.getConfig().enableObjectReuse();
+        LocalDateTypes.register();
         ProjectionParameters p = new ProjectionParameters(settings.config(), settings.assumptions(), 0);
         LocalDate asOf = settings.config().censusAsOfDate();
         TypeInformation<YearFact> factType = TypeInformation.of(YearFact.class);

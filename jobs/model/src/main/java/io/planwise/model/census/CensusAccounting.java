@@ -29,7 +29,9 @@ public record CensusAccounting(long rowsRead, long baseline, long terminatedBefo
         if (rowsRead == 0) {
             return "the census has no data rows";
         }
-        if (rejected > maxRejectFraction * rowsRead) {
+        // Exact decimals: in doubles 0.29 x 100 is 28.999999999999996, which would stop a run at exactly 29%.
+        if (java.math.BigDecimal.valueOf(rejected).compareTo(
+                java.math.BigDecimal.valueOf(maxRejectFraction).multiply(java.math.BigDecimal.valueOf(rowsRead))) > 0) {
             return String.format("%d of %d census rows (%.1f%%) were rejected, more than setup.max_reject_fraction = %s; "
                     + "see the reasons in the dq_census_issues rows of this run's _run.json summary",
                     rejected, rowsRead, 100.0 * rejected / rowsRead, maxRejectFraction);

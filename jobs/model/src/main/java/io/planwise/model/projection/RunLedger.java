@@ -63,6 +63,11 @@ public final class RunLedger {
         return sum;
     }
 
+    /** Sum of the year-end salaries of the year's active employees, in cents. */
+    public long endingPayrollCents(int year) {
+        return total(year, ENDING_COMPENSATION);
+    }
+
     public void add(YearlyEvent e) {
         int y = e.simulationYear();
         if (e.effectiveDate().getYear() != y) {
