@@ -19,6 +19,7 @@ public final class PlanwiseCli {
                       [--assumptions DIR] [--warehouse DIR] [--parallelism N] [--scenario ID]
                       [--start-year Y] [--end-year Y] [--seed S] [--dashboard-port P]
               generate-census --out FILE.csv [--employees N] [--seed S] [--as-of YYYY-MM-DD]
+              benchmark [--sizes 60040x5,1000000x10] [--parallelism 2]   end-to-end figures per size
             """;
 
     private PlanwiseCli() {}
@@ -39,6 +40,7 @@ public final class PlanwiseCli {
                 case "generate-census" -> new GenerateCensusCommand(out)
                         .run(new CommandLine("generate-census", rest, GenerateCensusCommand.OPTIONS));
                 case "demo" -> demo(rest, out);
+                case "benchmark" -> new BenchmarkCommand(out).run(new CommandLine("benchmark", rest, BenchmarkCommand.OPTIONS));
                 default -> throw new CommandLine.UsageException("unknown command '" + args[0] + "'");
             }
             return 0;

@@ -1,0 +1,93 @@
+package io.planwise.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code planwise benchmark}: end-to-end figures, JVM start to published manifest. Each size runs
+ * {@code planwise project} in a fresh child JVM on a synthetic census (generated once and kept in
+ * .planwise/bench); wall time is measured around the child, peak RSS is the kernel's high-water
+ * mark of the child (VmHWM), sampled until it exits.
+ */
+final class BenchmarkCommand {
+    static final Set<String> OPTIONS = Set.of("sizes", "parallelism", "dir");
+
+    private final PrintStream out;
+
+    BenchmarkCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    void run(CommandLine cl) throws Exception {
+        Path dir = Path.of(cl.get("dir", ".planwise/bench"));
+        String parallelism = cl.get("parallelism", "2");
+        List<long[]> sizes = new ArrayList<>();
+        for (String s : cl.get("sizes", "60040x5,1000000x10").split(",")) {
+            String[] p = s.trim().toLowerCase().split("x");
+            if (p.length != 2) {
+                throw new CommandLine.UsageException("--sizes takes EMPLOYEESxYEARS[,…], e.g. 60040x5,1000000x10");
+            }
+            sizes.add(new long[] {Long.parseLong(p[0].replace("_", "")), Long.parseLong(p[1])});
+        }
+        out.printf("%-12s %5s %11s %12s %18s %14s%n", "employees", "years", "parallelism", "wall (s)",
+                "employee-years/s", "peak RSS (MB)");
+        for (long[] size : sizes) {
+            Path census = dir.resolve("census_" + size[0] + ".csv");
+            if (!Files.exists(census)) {
+                new GenerateCensusCommand(new PrintStream(PrintStream.nullOutputStream())).run(new CommandLine(
+                        "generate-census", List.of("--employees", Long.toString(size[0]), "--seed", "1", "--out",
+                                census.toString()), GenerateCensusCommand.OPTIONS));
+            }
+            long[] result = project(census, size[1], parallelism, dir.resolve("warehouse"));
+            double seconds = result[0] / 1e9;
+            out.printf("%,-12d %5d %11s %12.1f %,18.0f %,14d%n", size[0], size[1], parallelism, seconds,
+                    size[0] * size[1] / seconds, result[1] / 1024);
+        }
+    }
+
+    /** Returns {wall nanos, peak RSS kB}. */
+    private static long[] project(Path census, long years, String parallelism, Path warehouse) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.add("-jar");
+        cmd.add(Path.of(BenchmarkCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        cmd.addAll(List.of("project", "--census", census.toString(), "--warehouse", warehouse.toString(),
+                "--parallelism", parallelism, "--scenario", "bench", "--start-year", "2025",
+                "--end-year", Long.toString(2025 + years - 1)));
+        long start = System.nanoTime();
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(warehouse.resolveSibling("benchmark.log").toFile()))
+                .start();
+        long peak = 0;
+        while (child.isAlive()) {
+            peak = Math.max(peak, highWaterMark(child.pid()));
+            Thread.sleep(50);
+        }
+        long wall = System.nanoTime() - start;
+        if (child.exitValue() != 0) {
+            throw new IllegalStateException("the projection of " + census + " failed; see "
+                    + warehouse.resolveSibling("benchmark.log"));
+        }
+        return new long[] {wall, peak};
+    }
+
+    private static long highWaterMark(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the child exited between isAlive() and the read; keep the last sample
+        }
+        return 0;
+    }
+}
