@@ -25,12 +25,40 @@ final class ProjectionRunner {
 
     static ProjectionResult run(Path census, ScenarioConfig config, Path warehouse, int parallelism,
             boolean failAfterCommit) throws Exception {
+        return run(census, config, warehouse, parallelism, failAfterCommit, RunIds.next(Clock.systemUTC()));
+    }
+
+    static ProjectionResult run(Path census, ScenarioConfig config, Path warehouse, int parallelism,
+            boolean failAfterCommit, String runId) throws Exception {
         ProjectionSettings settings = new ProjectionSettings(config, Assumptions.bundledDefaults(),
-                new WarehouseLayout(warehouse), RunIds.next(Clock.systemUTC()), census.toString(), failAfterCommit);
+                new WarehouseLayout(warehouse), runId, census.toString(), failAfterCommit);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
         return new ProjectionJob(settings, RowFileSources.forFile(new org.apache.flink.core.fs.Path(census.toUri()),
                 new CensusRowDecoder(), TypeInformation.of(CensusRow.class))).execute(env);
+    }
+
+    /** A fresh run id, as the CLI would pick it. */
+    static String nextRunId() {
+        return RunIds.next(Clock.systemUTC());
+    }
+
+    /** The deepest cause of a failure: what the job itself threw, under Flink's wrappers. */
+    static Throwable rootCause(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** Every message of the cause chain, outermost first, one per line. */
+    static String messages(Throwable failure) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            b.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append('\n');
+        }
+        return b.toString();
     }
 
     static Path syntheticCensus(Path dir, long employees, long seed) throws IOException {
