@@ -87,9 +87,9 @@ public final class ProjectionJob {
         DataStream<YearFact> censusFacts = count(rows, CensusCount.Field.ROWS_READ)
                 .union(count(baseline, CensusCount.Field.BASELINE),
                         count(baseline.getSideOutput(AssignBaseline.OUTSIDE_WORKFORCE), CensusCount.Field.OUTSIDE_WORKFORCE),
-                        count(rejects, CensusCount.Field.REJECTED), count(warnings, CensusCount.Field.WARNINGS))
-                .global().fullWindowPartition().mapPartition(MergeFacts.census(settings.config().maxRejectFraction()))
-                .returns(factType).name("census · accounting and gate").setParallelism(1);
+                        count(rejects, CensusCount.Field.REJECTED), count(warnings, CensusCount.Field.WARNINGS));
+        censusFacts = WholeInput.gather(censusFacts, MergeFacts.census(settings.config().maxRejectFraction()), factType,
+                "census · accounting and gate");
 
         List<DataStream<MartRecord>> marts = new ArrayList<>();
         marts.add(rejects.union(warnings).map(MartRecord::of).returns(martType).name("census · issues"));
@@ -100,23 +100,23 @@ public final class ProjectionJob {
         for (int year = p.startYear; year <= p.endYear; year++) {
             String y = year + " · ";
             DataStream<YearFact> population = workforce.fullWindowPartition()
-                    .aggregate(new TallyPopulation(p, year)).returns(factType).name(y + "tally start-of-year workforce")
-                    .global().fullWindowPartition().mapPartition(MergeFacts.populations(year, p.levelCount()))
-                    .returns(factType).name(y + "start-of-year population").setParallelism(1);
+                    .aggregate(new TallyPopulation(p, year)).returns(factType).name(y + "tally start-of-year workforce");
+            population = WholeInput.gather(population, MergeFacts.populations(year, p.levelCount()), factType,
+                    y + "start-of-year population");
 
             DataStream<YearFact> terminations = workforce.connect(population.broadcast(YearPlanFunction.FACTS))
                     .process(new CountExperiencedTerminations(p, year)).name(y + "experienced terminations")
                     .fullWindowPartition().reduce((ReduceFunction<Long>) Long::sum).name(y + "count terminations")
                     .map(new ToTerminationFact(year)).returns(factType).name(y + "termination count");
 
-            DataStream<YearFact> needs = population.union(terminations).global().fullWindowPartition()
-                    .mapPartition(new PlanYear(p, year)).returns(factType).name(y + "workforce needs").setParallelism(1);
+            DataStream<YearFact> needs = WholeInput.gather(population.union(terminations), new PlanYear(p, year), factType,
+                    y + "workforce needs");
 
-            DataStream<YearFact> rifCutoff = workforce.connect(population.union(needs).broadcast(YearPlanFunction.FACTS))
+            DataStream<RankCandidate> rifRanks = workforce.connect(population.union(needs).broadcast(YearPlanFunction.FACTS))
                     .process(new RankReductionInForce(p, year)).name(y + "rank reduction in force")
-                    .fullWindowPartition().mapPartition(new SelectSmallestRanks()).name(y + "smallest RIF ranks per task")
-                    .global().fullWindowPartition().mapPartition(SelectSmallestRanks.cutoff(year, false))
-                    .returns(factType).name(y + "reduction in force cutoff").setParallelism(1);
+                    .fullWindowPartition().mapPartition(new SelectSmallestRanks()).name(y + "smallest RIF ranks per task");
+            DataStream<YearFact> rifCutoff = WholeInput.gather(rifRanks, SelectSmallestRanks.cutoff(year, false), factType,
+                    y + "reduction in force cutoff");
 
             SingleOutputStreamOperator<Employee> continuing = workforce
                     .connect(population.union(needs, rifCutoff).broadcast(YearPlanFunction.FACTS))
@@ -124,10 +124,10 @@ public final class ProjectionJob {
 
             DataStream<HireSlots> slots = needs.flatMap(new SplitHireSlots()).name(y + "hire slots").setParallelism(1)
                     .rebalance();
-            DataStream<YearFact> nhtCutoff = slots.fullWindowPartition().mapPartition(new RankNewHireTerminations(p))
-                    .name(y + "smallest new-hire termination ranks per task")
-                    .global().fullWindowPartition().mapPartition(SelectSmallestRanks.cutoff(year, true))
-                    .returns(factType).name(y + "new-hire termination cutoff").setParallelism(1);
+            DataStream<RankCandidate> nhtRanks = slots.fullWindowPartition().mapPartition(new RankNewHireTerminations(p))
+                    .name(y + "smallest new-hire termination ranks per task");
+            DataStream<YearFact> nhtCutoff = WholeInput.gather(nhtRanks, SelectSmallestRanks.cutoff(year, true), factType,
+                    y + "new-hire termination cutoff");
             SingleOutputStreamOperator<Employee> hired = slots
                     .connect(population.union(needs, nhtCutoff).broadcast(YearPlanFunction.FACTS))
                     .process(new HireEmployees(p, year)).name(y + "new hires");
@@ -143,10 +143,9 @@ public final class ProjectionJob {
             workforce = continuing.union(hired);
         }
 
-        DataStream<RunEvaluation> evaluation = union(runFacts).global().fullWindowPartition()
-                .mapPartition(new EvaluateRun(p, runRecord(started, env.getParallelism())))
-                .returns(TypeInformation.of(RunEvaluation.class)).name("evaluate run: needs, summary, checks")
-                .setParallelism(1);
+        DataStream<RunEvaluation> evaluation = WholeInput.gather(union(runFacts),
+                new EvaluateRun(p, runRecord(started, env.getParallelism())), TypeInformation.of(RunEvaluation.class),
+                "evaluate run: needs, summary, checks");
         marts.add(evaluation.flatMap(new EvaluationRows()).returns(martType).name("needs, summary and check rows")
                 .setParallelism(1));
         DataStream<PublishDecision> decision = evaluation.map(RunEvaluation::decision)

@@ -33,7 +33,7 @@ public record CensusAccounting(long rowsRead, long baseline, long terminatedBefo
         if (java.math.BigDecimal.valueOf(rejected).compareTo(
                 java.math.BigDecimal.valueOf(maxRejectFraction).multiply(java.math.BigDecimal.valueOf(rowsRead))) > 0) {
             return String.format("%d of %d census rows (%.1f%%) were rejected, more than setup.max_reject_fraction = %s; "
-                    + "see the reasons in the dq_census_issues rows of this run's _run.json summary",
+                    + "raise the limit in the scenario config to project anyway and see each reject in dq_census_issues",
                     rejected, rowsRead, 100.0 * rejected / rowsRead, maxRejectFraction);
         }
         if (baseline == 0) {
