@@ -2,7 +2,7 @@ package io.planwise.projection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.planwise.connector.mart.MartSink;
+import io.planwise.connector.mart.MartSinkGroup;
 import io.planwise.connector.mart.PublishDecision;
 import io.planwise.connector.mart.RunPublication;
 import io.planwise.model.census.CensusCandidate;
@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.ReduceFunction;
@@ -91,8 +93,8 @@ public final class ProjectionJob {
         censusFacts = WholeInput.gather(censusFacts, MergeFacts.census(settings.config().maxRejectFraction()), factType,
                 "census · accounting and gate");
 
-        List<DataStream<MartRecord>> marts = new ArrayList<>();
-        marts.add(rejects.union(warnings).map(MartRecord::of).returns(martType).name("census · issues"));
+        Map<String, DataStream<MartRecord>> marts = new LinkedHashMap<>();
+        marts.put("census · ", rejects.union(warnings).map(MartRecord::of).returns(martType).name("census · issues"));
         List<DataStream<YearFact>> runFacts = new ArrayList<>();
         runFacts.add(censusFacts);
 
@@ -134,7 +136,7 @@ public final class ProjectionJob {
 
             for (SingleOutputStreamOperator<Employee> producer : List.of(continuing, hired)) {
                 DataStream<MartRecord> rowsOfYear = producer.getSideOutput(MartOutcomeSink.MARTS);
-                marts.add(rowsOfYear);
+                marts.put(y + (producer == hired ? "new hires · " : "workforce · "), rowsOfYear);
                 runFacts.add(rowsOfYear.fullWindowPartition().aggregate(new TallyLedger(p)).returns(factType)
                         .name(y + "ledger"));
             }
@@ -146,14 +148,17 @@ public final class ProjectionJob {
         DataStream<RunEvaluation> evaluation = WholeInput.gather(union(runFacts),
                 new EvaluateRun(p, runRecord(started, env.getParallelism())), TypeInformation.of(RunEvaluation.class),
                 "evaluate run: needs, summary, checks");
-        marts.add(evaluation.flatMap(new EvaluationRows()).returns(martType).name("needs, summary and check rows")
+        marts.put("needs, summary, checks · ", evaluation.flatMap(new EvaluationRows()).returns(martType).name("needs, summary and check rows")
                 .setParallelism(1));
         DataStream<PublishDecision> decision = evaluation.map(RunEvaluation::decision)
                 .returns(PublishDecision.class).name("publish decision").setParallelism(1);
 
+        // One sink per producer, so each is chained to the operator that makes its rows.
         RunPublication<MartRecord> publication = new RunPublication<>(settings.warehouse(),
                 settings.config().scenarioId(), settings.runId(), ProjectionMarts.catalog(), settings.failAfterCommit());
-        union(marts).sinkTo(new MartSink<>(ProjectionMarts.catalog(), publication, decision)).name("write marts");
+        MartSinkGroup<MartRecord> sinks = new MartSinkGroup<>(ProjectionMarts.catalog(), publication, decision);
+        marts.forEach((label, producerRows) -> producerRows.sinkTo(sinks.sink()).name(label + "write marts")
+                .setParallelism(producerRows.getParallelism()));
     }
 
     private static <T> DataStream<YearFact> count(DataStream<T> stream, CensusCount.Field field) {

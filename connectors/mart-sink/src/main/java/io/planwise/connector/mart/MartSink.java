@@ -21,21 +21,27 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
 import org.apache.flink.util.Collector;
 
 /**
- * Writes every mart of a run as Parquet into the run's own new directory and publishes the run
- * when, and only when, all of it is committed and the job's checks passed.
+ * Writes marts of a run as Parquet into the run's own new directory; together with the other
+ * sinks of its {@link MartSinkGroup} it publishes the run when, and only when, all of it is
+ * committed and the job's checks passed.
  *
  * <p><b>Layout.</b> {@code <warehouse>/runs/<scenario>/<run>/<mart>/simulation_year=<Y>/part-*.parquet},
- * one part file per writing subtask and bucket. The partition column is in the directory name
- * only (see {@link MartSchema}). Money is DECIMAL(18,2), dates are DATE.
+ * one part file per writing subtask, sink and bucket. The partition column is in the directory
+ * name only (see {@link MartSchema}). Money is DECIMAL(18,2), dates are DATE.
+ *
+ * <p><b>Why several sinks.</b> A sink placed directly behind the operator that produces the rows
+ * is chained to it, so rows go from the model straight into the Parquet writer without being
+ * serialized into a shuffle. A run therefore has one sink per producing operator, all of them in
+ * one group that publishes once.
  *
  * <p><b>Lifecycle.</b> A thin wrapper over Flink's {@link FileSink} (bulk format, rolled only at
  * commit): while a part file is being written it is hidden ({@code .part-…inprogress…}); at the
- * end of input FileSink's committer renames it to its final name. The committed files then flow
- * into this sink's post-commit topology, where a single publish step also receives the job's
- * {@link PublishDecision}. When both have ended it reads each file's footer for its row count,
- * writes {@code _run.json}, writes the manifest {@code current/<scenario>.json} atomically (see
- * the warehouse module's ManifestStore) and prunes old runs. Because publishing happens inside the
- * job, it works the same embedded and for a detached submission to a cluster.
+ * end of input FileSink's committer renames it to its final name. The committed files of every
+ * sink of the group flow into one publish step, which also receives the job's
+ * {@link PublishDecision}. When all of them have ended it reads each file's footer for its row
+ * count, writes {@code _run.json}, writes the manifest {@code current/<scenario>.json} atomically
+ * (see the warehouse module's ManifestStore) and prunes old runs. Because publishing happens inside
+ * the job, it works the same embedded and for a detached submission to a cluster.
  *
  * <p><b>Failure.</b> A run only ever writes inside its own new directory and never overwrites. If
  * the job fails at any point before the manifest move, or the checks fail, the manifest is not
@@ -47,16 +53,11 @@ public final class MartSink<T> implements Sink<T>, SupportsCommitter<FileSinkCom
     private static final long serialVersionUID = 1L;
 
     private final FileSink<T> files;
-    private final RunPublication<T> publication;
-    private final transient DataStream<PublishDecision> decisions;
+    private final transient MartSinkGroup<T> group;
 
-    /**
-     * @param decisions a stream that carries exactly one {@link PublishDecision} for the run
-     */
-    public MartSink(MartCatalog<T> catalog, RunPublication<T> publication, DataStream<PublishDecision> decisions) {
-        this.publication = publication;
-        this.decisions = decisions;
-        this.files = FileSink.forBulkFormat(new Path(publication.runDir().toUri()), MartBulkWriter.factory(catalog))
+    MartSink(MartCatalog<T> catalog, java.nio.file.Path runDir, MartSinkGroup<T> group) {
+        this.group = group;
+        this.files = FileSink.forBulkFormat(new Path(runDir.toUri()), MartBulkWriter.factory(catalog))
                 .withBucketAssigner(new MartBucketAssigner<>(catalog))
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
                 .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".parquet").build())
@@ -80,7 +81,7 @@ public final class MartSink<T> implements Sink<T>, SupportsCommitter<FileSinkCom
 
     @Override
     public void addPostCommitTopology(DataStream<CommittableMessage<FileSinkCommittable>> committables) {
-        DataStream<String> committed = committables
+        group.committed(committables
                 .flatMap((CommittableMessage<FileSinkCommittable> message, Collector<String> out) -> {
                     if (message instanceof CommittableWithLineage<FileSinkCommittable> withLineage
                             && withLineage.getCommittable().hasPendingFile()) {
@@ -88,10 +89,6 @@ public final class MartSink<T> implements Sink<T>, SupportsCommitter<FileSinkCom
                     }
                 })
                 .returns(Types.STRING)
-                .name("committed mart files");
-        committed.connect(decisions)
-                .transform("publish run", Types.STRING, new RunPublishOperator<>(publication))
-                .setParallelism(1)
-                .setMaxParallelism(1);
+                .name("committed mart files"));
     }
 }
