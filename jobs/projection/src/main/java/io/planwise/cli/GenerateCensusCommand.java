@@ -1,5 +1,6 @@
 package io.planwise.cli;
 
+import io.planwise.connector.mart.MartParquetWriter;
 import io.planwise.model.census.SyntheticCensus;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** {@code planwise generate-census}: a synthetic census of any size, in PlanWise's CSV layout. */
+/** {@code planwise generate-census}: a synthetic census of any size, in PlanWise's columns, as CSV or Parquet. */
 final class GenerateCensusCommand {
     static final Set<String> OPTIONS = Set.of("employees", "seed", "out", "as-of");
 
@@ -25,15 +26,21 @@ final class GenerateCensusCommand {
             throw new CommandLine.UsageException("--employees must be at least 1");
         }
         Path file = Path.of(cl.require("out"));
-        if (!file.getFileName().toString().toLowerCase().endsWith(".csv")) {
-            throw new CommandLine.UsageException("--out must name a .csv file");
+        String name = file.getFileName().toString().toLowerCase();
+        if (!name.endsWith(".csv") && !name.endsWith(".parquet")) {
+            throw new CommandLine.UsageException("--out must name a .csv or .parquet file");
         }
         LocalDate asOf = LocalDate.parse(cl.get("as-of", "2024-12-31"));
         if (file.toAbsolutePath().getParent() != null) {
             Files.createDirectories(file.toAbsolutePath().getParent());
         }
-        try (Writer w = Files.newBufferedWriter(file)) {
-            new SyntheticCensus(cl.number("seed", 42), asOf).writeCsv(employees, w);
+        SyntheticCensus census = new SyntheticCensus(cl.number("seed", 42), asOf);
+        if (name.endsWith(".parquet")) {
+            MartParquetWriter.write(file.toAbsolutePath(), CensusParquetSchema.schema(), census.rows(employees));
+        } else {
+            try (Writer w = Files.newBufferedWriter(file)) {
+                census.writeCsv(employees, w);
+            }
         }
         out.printf("wrote %,d employees as of %s to %s%n", employees, asOf, file);
         return file;

@@ -18,7 +18,7 @@ public final class PlanwiseCli {
               project --census FILE [--config YAML]  run a projection (embedded Flink, or the cluster under `flink run`)
                       [--assumptions DIR] [--warehouse DIR] [--parallelism N] [--scenario ID]
                       [--start-year Y] [--end-year Y] [--seed S] [--dashboard-port P]
-              generate-census --out FILE.csv [--employees N] [--seed S] [--as-of YYYY-MM-DD]
+              generate-census --out FILE.csv|FILE.parquet [--employees N] [--seed S] [--as-of YYYY-MM-DD]
               benchmark [--sizes 60040x5,1000000x10] [--parallelism 2]   end-to-end figures per size
             """;
 

@@ -3,12 +3,7 @@ package io.planwise.connector.mart;
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.OutputFile;
 
 /**
  * A Parquet part file of one bucket. FileSink opens the stream before the first record arrives
@@ -31,7 +26,8 @@ final class MartBulkWriter<T> implements BulkWriter<T> {
     @Override
     public void addElement(T element) throws IOException {
         if (writer == null) {
-            writer = new Builder<>(new StreamOutputFile(stream), catalog.schema(catalog.router().mart(element))).build();
+            writer = MartParquetWriter.builder(new StreamOutputFile(stream), catalog.schema(catalog.router().mart(element)))
+                    .build();
         }
         writer.write(element);
     }
@@ -45,33 +41,6 @@ final class MartBulkWriter<T> implements BulkWriter<T> {
     public void finish() throws IOException {
         if (writer != null) {
             writer.close();
-        }
-    }
-
-    private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
-        private final MartSchema<T> schema;
-
-        Builder(OutputFile file, MartSchema<T> schema) {
-            super(file);
-            this.schema = schema;
-            withConf(new PlainParquetConfiguration());
-            withCompressionCodec(CompressionCodecName.SNAPPY);
-            withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
-        }
-
-        @Override
-        protected Builder<T> self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<T> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
-            return new MartWriteSupport<>(schema);
-        }
-
-        @Override
-        protected WriteSupport<T> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration conf) {
-            return new MartWriteSupport<>(schema);
         }
     }
 }

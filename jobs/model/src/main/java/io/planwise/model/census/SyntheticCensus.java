@@ -27,22 +27,49 @@ public final class SyntheticCensus {
         this.asOf = asOf;
     }
 
+    /** One generated employee, in PlanWise's census columns. terminationDate is null for actives. */
+    public record Row(String employeeId, String ssn, LocalDate birthDate, LocalDate hireDate, LocalDate terminationDate,
+            long compensationCents, boolean active) {}
+
     public void writeCsv(long employees, Writer out) throws IOException {
         out.write(HEADER);
         out.write('\n');
         StringBuilder line = new StringBuilder(128);
-        for (long i = 1; i <= employees; i++) {
+        for (Row r : rows(employees)) {
             line.setLength(0);
-            appendRow(i, line);
+            line.append(r.employeeId()).append(',').append(r.ssn()).append(',').append(r.birthDate()).append(',')
+                    .append(r.hireDate()).append(',').append(r.terminationDate() == null ? "" : r.terminationDate())
+                    .append(',').append(java.math.BigDecimal.valueOf(r.compensationCents(), 2).toPlainString())
+                    .append(',').append(r.active()).append('\n');
             out.append(line);
         }
+    }
+
+    /** The rows, generated lazily in id order. */
+    public Iterable<Row> rows(long employees) {
+        return () -> new java.util.Iterator<>() {
+            private long next = 1;
+
+            @Override
+            public boolean hasNext() {
+                return next <= employees;
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return row(next++);
+            }
+        };
     }
 
     private long draw(long i, int stream) {
         return Mix64.mix(Mix64.mix(seed ^ Mix64.mix(i)) ^ stream);
     }
 
-    private void appendRow(long i, StringBuilder line) {
+    private Row row(long i) {
         String id = String.format("EMP_%06d", i);
         int age = 22 + (int) ((RandomDraws.below(draw(i, 1), 43) + RandomDraws.below(draw(i, 2), 43)) / 2);
         LocalDate birth = asOf.minusYears(age).minusDays(RandomDraws.below(draw(i, 3), 365));
@@ -56,13 +83,14 @@ public final class SyntheticCensus {
         }
         long span = LEVEL_MAX[level] - LEVEL_MIN[level];
         long dollars = LEVEL_MIN[level] + RandomDraws.below(draw(i, 8), span);
-        boolean leftBeforeStart = RandomDraws.below(draw(i, 9), 100) < 3;
-        String termination = leftBeforeStart ? asOf.minusDays(1 + RandomDraws.below(draw(i, 10), 300)).toString() : "";
-        if (leftBeforeStart && !LocalDate.parse(termination).isAfter(hire)) {
-            termination = hire.plusDays(1).isAfter(asOf) ? asOf.toString() : hire.plusDays(1).toString();
+        LocalDate termination = null;
+        if (RandomDraws.below(draw(i, 9), 100) < 3) {
+            termination = asOf.minusDays(1 + RandomDraws.below(draw(i, 10), 300));
+            if (!termination.isAfter(hire)) {
+                termination = hire.plusDays(1).isAfter(asOf) ? asOf : hire.plusDays(1);
+            }
         }
-        line.append(id).append(",999-").append(String.format("%02d-%04d", i % 100, i % 10000)).append(',')
-                .append(birth).append(',').append(hire).append(',').append(termination).append(',')
-                .append(dollars).append(".00,").append(leftBeforeStart ? "false" : "true").append('\n');
+        return new Row(id, String.format("999-%02d-%04d", i % 100, i % 10000), birth, hire, termination, dollars * 100,
+                termination == null);
     }
 }
