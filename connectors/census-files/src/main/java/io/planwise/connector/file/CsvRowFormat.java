@@ -2,11 +2,9 @@ package io.planwise.connector.file;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
 
 import java.io.IOException;
-import java.util.Objects;
 
 /**
  * Reads a CSV file with a header line as rows of text, each decoded by a {@link RowDecoder}.
@@ -45,45 +43,21 @@ import java.util.Objects;
  *
  * @param <T> the record type the decoder produces
  */
-public final class CsvRowFormat<T> implements StreamFormat<T> {
+public final class CsvRowFormat<T> extends WholeFileRowFormat<T> {
 
     private static final long serialVersionUID = 1L;
-
-    private final String source;
-    private final RowDecoder<T> decoder;
-    private final TypeInformation<T> type;
 
     public CsvRowFormat(RowDecoder<T> decoder, TypeInformation<T> type) {
         this(RowFileType.UNNAMED_SOURCE, decoder, type);
     }
 
     CsvRowFormat(String source, RowDecoder<T> decoder, TypeInformation<T> type) {
-        this.source = Objects.requireNonNull(source, "source");
-        this.decoder = Objects.requireNonNull(decoder, "decoder");
-        this.type = Objects.requireNonNull(type, "type");
+        super(source, decoder, type);
     }
 
     @Override
     public Reader<T> createReader(Configuration config, FSDataInputStream stream, long fileLen, long splitEnd)
             throws IOException {
         return new CsvRowReader<>(source, decoder, stream);
-    }
-
-    @Override
-    public Reader<T> restoreReader(Configuration config, FSDataInputStream stream, long restoredOffset,
-            long fileLen, long splitEnd) {
-        // Flink only calls this with an offset a reader reported, and these readers report none.
-        throw new UnsupportedOperationException(
-                "CSV row readers restart from the beginning of the file, not from offset " + restoredOffset);
-    }
-
-    @Override
-    public boolean isSplittable() {
-        return false;
-    }
-
-    @Override
-    public TypeInformation<T> getProducedType() {
-        return type;
     }
 }

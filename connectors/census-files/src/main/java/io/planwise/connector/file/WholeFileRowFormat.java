@@ -1,0 +1,44 @@
+package io.planwise.connector.file;
+
+import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.reader.StreamFormat;
+import org.apache.flink.core.fs.FSDataInputStream;
+
+/**
+ * What the CSV and Parquet formats share: a file is read whole, by one reader, in order (row
+ * numbers need that), and a restored reader starts again from the beginning, because readers
+ * report no checkpoint offset.
+ */
+abstract class WholeFileRowFormat<T> implements StreamFormat<T> {
+    private static final long serialVersionUID = 1L;
+
+    protected final String source;
+    protected final RowDecoder<T> decoder;
+    private final TypeInformation<T> type;
+
+    WholeFileRowFormat(String source, RowDecoder<T> decoder, TypeInformation<T> type) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this.type = Objects.requireNonNull(type, "type");
+    }
+
+    @Override
+    public Reader<T> restoreReader(Configuration config, FSDataInputStream stream, long restoredOffset,
+            long fileLen, long splitEnd) {
+        // Flink only calls this with an offset a reader reported, and these readers report none.
+        throw new UnsupportedOperationException(
+                "row readers restart from the beginning of the file, not from offset " + restoredOffset);
+    }
+
+    @Override
+    public boolean isSplittable() {
+        return false;
+    }
+
+    @Override
+    public TypeInformation<T> getProducedType() {
+        return type;
+    }
+}
