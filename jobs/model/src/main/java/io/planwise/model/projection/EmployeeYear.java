@@ -17,26 +17,18 @@ import java.util.List;
 public final class EmployeeYear {
     private final ProjectionParameters p;
     private final YearPlan plan;
-    private final int year;
-    private final int daysInYear;
-    private final LocalDate january1;
-    private final LocalDate december31;
     private final YearRows rows;
 
     public EmployeeYear(ProjectionParameters p, YearPlan plan) {
         this.p = p;
         this.plan = plan;
-        this.year = plan.year();
-        this.daysInYear = YearCalendar.daysIn(year);
-        this.january1 = YearCalendar.january1(year);
-        this.december31 = YearCalendar.december31(year);
-        this.rows = new YearRows(p, year);
+        this.rows = new YearRows(p, plan.year());
     }
 
     public void project(Employee e, OutcomeSink sink) {
-        StartOfYear start = StartOfYear.of(p, e, year);
+        StartOfYear start = StartOfYear.of(p, e, rows.year);
         double terminationProbability = start.terminationProbability(p, plan.population());
-        boolean experienced = RandomDraws.uniform(e.drawBase(), year, DrawStream.TERMINATION) < terminationProbability;
+        boolean experienced = RandomDraws.uniform(e.drawBase(), rows.year, DrawStream.TERMINATION) < terminationProbability;
         boolean laidOff = !experienced && SmallestRanks.selected(start.reductionInForceRank(), plan.reductionInForceCutoff());
         if (experienced || laidOff) {
             terminate(e, start, experienced ? YearlyEvent.CATEGORY_EXPERIENCED_TERMINATION
@@ -47,12 +39,12 @@ public final class EmployeeYear {
     }
 
     private void terminate(Employee e, StartOfYear start, String category, Double probability, OutcomeSink sink) {
-        LocalDate date = january1.plusDays(RandomDraws.below(
-                RandomDraws.draw(e.drawBase(), year, DrawStream.TERMINATION_DATE), daysInYear));
+        LocalDate date = rows.january1.plusDays(RandomDraws.below(
+                RandomDraws.draw(e.drawBase(), rows.year, DrawStream.TERMINATION_DATE), rows.daysInYear));
         List<YearlyEvent> events = new ArrayList<>(1);
         events.add(rows.event(e, start.age(), YearlyEvent.TERMINATION, category, date, e.salaryCents(), null,
                 e.levelId(), null, probability, 1));
-        long prorated = Cents.divideRounded(e.salaryCents() * (YearCalendar.daysBetween(january1, date) + 1), daysInYear);
+        long prorated = Cents.divideRounded(e.salaryCents() * (YearCalendar.daysBetween(rows.january1, date) + 1), rows.daysInYear);
         sink.employeeYear(events, rows.snapshot(e, WorkforceSnapshot.TERMINATED, WorkforceSnapshot.EXPERIENCED_TERMINATION,
                 date, category, e.salaryCents(), prorated, e.levelId()), null);
     }
@@ -62,17 +54,17 @@ public final class EmployeeYear {
         long salary = e.salaryCents();
         int level = e.levelId();
         long payDays = 0; // sum of salary x days in effect, exact
-        LocalDate periodStart = january1;
+        LocalDate periodStart = rows.january1;
 
         if (level < p.maxLevelId() && start.tenure() >= 1 && start.age() < 65) {
             double probability = Math.min(1.0, Hazards.promotion(p, start.age(), start.tenure(), level));
-            if (RandomDraws.uniform(e.drawBase(), year, DrawStream.PROMOTION) < probability) {
-                double u = RandomDraws.uniform(e.drawBase(), year, DrawStream.PROMOTION_PCT);
+            if (RandomDraws.uniform(e.drawBase(), rows.year, DrawStream.PROMOTION) < probability) {
+                double u = RandomDraws.uniform(e.drawBase(), rows.year, DrawStream.PROMOTION_PCT);
                 double pct = Math.min(p.promotionBaseIncreasePct + ((u - 0.5) * 2) * p.promotionDistributionRange,
                         p.promotionMaxCapPct);
                 long promoted = Math.min(Cents.round(salary * (1 + pct)), salary + p.promotionMaxCapCents);
                 int newLevel = p.levelId(p.levelIndex(level) + 1);
-                LocalDate date = YearCalendar.promotionDate(year);
+                LocalDate date = YearCalendar.promotionDate(rows.year);
                 payDays += salary * YearCalendar.daysBetween(periodStart, date);
                 periodStart = date;
                 events.add(rows.event(e, start.age(), YearlyEvent.PROMOTION, YearlyEvent.CATEGORY_PROMOTION, date, promoted,
@@ -82,16 +74,16 @@ public final class EmployeeYear {
             }
         }
 
-        double rate = p.merit(year, level) + p.cola(year, level);
+        double rate = p.merit(rows.year, level) + p.cola(rows.year, level);
         long raised = Cents.round(salary * (1 + rate));
-        LocalDate raiseDate = YearCalendar.raiseDate(year);
+        LocalDate raiseDate = YearCalendar.raiseDate(rows.year);
         payDays += salary * YearCalendar.daysBetween(periodStart, raiseDate);
         events.add(rows.event(e, start.age(), YearlyEvent.RAISE, YearlyEvent.CATEGORY_MERIT_COLA, raiseDate, raised, salary,
                 level, level, null, events.size() + 1));
         salary = raised;
-        payDays += salary * (YearCalendar.daysBetween(raiseDate, december31) + 1);
+        payDays += salary * (YearCalendar.daysBetween(raiseDate, rows.december31) + 1);
 
-        long prorated = Cents.divideRounded(payDays, daysInYear);
+        long prorated = Cents.divideRounded(payDays, rows.daysInYear);
         sink.employeeYear(events, rows.snapshot(e, WorkforceSnapshot.ACTIVE, WorkforceSnapshot.CONTINUOUS_ACTIVE, null, null,
                 salary, prorated, level), e.carriedForward(salary, level));
     }

@@ -17,21 +17,13 @@ import java.util.List;
 public final class NewHires {
     private final ProjectionParameters p;
     private final YearPlan plan;
-    private final int year;
-    private final int daysInYear;
-    private final LocalDate january1;
-    private final LocalDate december31;
     private final HireLevels levels;
     private final YearRows rows;
 
     public NewHires(ProjectionParameters p, YearPlan plan) {
         this.p = p;
         this.plan = plan;
-        this.year = plan.year();
-        this.daysInYear = YearCalendar.daysIn(year);
-        this.january1 = YearCalendar.january1(year);
-        this.december31 = YearCalendar.december31(year);
-        this.rows = new YearRows(p, year);
+        this.rows = new YearRows(p, plan.year());
         this.levels = new HireLevels(p, plan.population(), plan.needs().hires());
     }
 
@@ -48,38 +40,38 @@ public final class NewHires {
     }
 
     public void hire(long slot, OutcomeSink sink) {
-        String id = employeeId(year, slot);
+        String id = employeeId(rows.year, slot);
         long base = p.draws.employeeBase(id);
         int level = levels.levelOfSlot(slot);
 
-        int age = p.hireAges[RandomDraws.categorical(RandomDraws.draw(base, year, DrawStream.HIRE_AGE),
+        int age = p.hireAges[RandomDraws.categorical(RandomDraws.draw(base, rows.year, DrawStream.HIRE_AGE),
                 p.hireAgeWeights, p.hireAgeTotal)];
-        int birthYear = year - age;
+        int birthYear = rows.year - age;
         LocalDate birth = YearCalendar.january1(birthYear).plusDays(RandomDraws.below(
-                RandomDraws.draw(base, year, DrawStream.HIRE_BIRTHDAY), YearCalendar.daysIn(birthYear)));
-        LocalDate hired = january1.plusDays(RandomDraws.below(RandomDraws.draw(base, year, DrawStream.HIRE_DATE), daysInYear));
-        long step = 91 + 2 * RandomDraws.below(RandomDraws.draw(base, year, DrawStream.HIRE_PAY_STEP), 10);
-        long salary = Cents.divideRounded(p.hireAverageCents(year, level) * step, 100);
+                RandomDraws.draw(base, rows.year, DrawStream.HIRE_BIRTHDAY), YearCalendar.daysIn(birthYear)));
+        LocalDate hired = rows.january1.plusDays(RandomDraws.below(RandomDraws.draw(base, rows.year, DrawStream.HIRE_DATE), rows.daysInYear));
+        long step = 91 + 2 * RandomDraws.below(RandomDraws.draw(base, rows.year, DrawStream.HIRE_PAY_STEP), 10);
+        long salary = Cents.divideRounded(p.hireAverageCents(rows.year, level) * step, 100);
         Employee employee = new Employee(id, base, birth, hired, salary, level);
 
-        int eventAge = year - birth.getYear();
+        int eventAge = rows.year - birth.getYear();
         List<YearlyEvent> events = new ArrayList<>(2);
         events.add(rows.event(employee, eventAge, YearlyEvent.HIRE, YearlyEvent.CATEGORY_HIRE, hired, salary, null, level,
                 null, null, 1));
 
-        RankKey rank = new RankKey(RandomDraws.draw(base, year, DrawStream.NEW_HIRE_TERMINATION_RANK), id);
+        RankKey rank = new RankKey(RandomDraws.draw(base, rows.year, DrawStream.NEW_HIRE_TERMINATION_RANK), id);
         if (SmallestRanks.selected(rank, plan.newHireTerminationCutoff())) {
-            long daysEmployable = YearCalendar.daysBetween(hired, december31) + 1;
+            long daysEmployable = YearCalendar.daysBetween(hired, rows.december31) + 1;
             LocalDate left = hired.plusDays(RandomDraws.below(
-                    RandomDraws.draw(base, year, DrawStream.NEW_HIRE_TERMINATION_DATE), daysEmployable));
+                    RandomDraws.draw(base, rows.year, DrawStream.NEW_HIRE_TERMINATION_DATE), daysEmployable));
             events.add(rows.event(employee, eventAge, YearlyEvent.TERMINATION, YearlyEvent.CATEGORY_NEW_HIRE_TERMINATION, left,
                     salary, null, level, null, null, 2));
-            long prorated = Cents.divideRounded(salary * (YearCalendar.daysBetween(hired, left) + 1), daysInYear);
+            long prorated = Cents.divideRounded(salary * (YearCalendar.daysBetween(hired, left) + 1), rows.daysInYear);
             sink.employeeYear(events, rows.snapshot(employee, WorkforceSnapshot.TERMINATED,
                     WorkforceSnapshot.NEW_HIRE_TERMINATION, left, YearlyEvent.CATEGORY_NEW_HIRE_TERMINATION, salary,
                     prorated, level), null);
         } else {
-            long prorated = Cents.divideRounded(salary * (YearCalendar.daysBetween(hired, december31) + 1), daysInYear);
+            long prorated = Cents.divideRounded(salary * (YearCalendar.daysBetween(hired, rows.december31) + 1), rows.daysInYear);
             sink.employeeYear(events, rows.snapshot(employee, WorkforceSnapshot.ACTIVE, WorkforceSnapshot.NEW_HIRE_ACTIVE,
                     null, null, salary, prorated, level), employee);
         }

@@ -6,18 +6,22 @@ import io.planwise.model.mart.YearlyEvent;
 import java.time.LocalDate;
 
 /**
- * Builds the event and snapshot rows of one year, so ages, tenure and bands are derived the same
+ * The calendar of one year and the builder of its event and snapshot rows, so ages, tenure and bands are derived the same
  * way for the start-of-year workforce and for hires: an event's tenure is counted to its effective
  * date, a snapshot's to Dec 31 or the termination date; a snapshot's age is Y - year(birth).
  */
 final class YearRows {
+    final int year;
+    final int daysInYear;
+    final LocalDate january1;
+    final LocalDate december31;
     private final ProjectionParameters p;
-    private final int year;
-    private final LocalDate december31;
 
     YearRows(ProjectionParameters p, int year) {
         this.p = p;
         this.year = year;
+        this.daysInYear = YearCalendar.daysIn(year);
+        this.january1 = YearCalendar.january1(year);
         this.december31 = YearCalendar.december31(year);
     }
 
