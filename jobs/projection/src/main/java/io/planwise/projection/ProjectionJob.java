@@ -114,9 +114,10 @@ public final class ProjectionJob {
             DataStream<YearFact> needs = WholeInput.gather(population.union(terminations), new PlanYear(p, year), factType,
                     y + "workforce needs");
 
-            DataStream<RankCandidate> rifRanks = workforce.connect(population.union(needs).broadcast(YearPlanFunction.FACTS))
+            DataStream<RankBatch> rifRanks = workforce.connect(population.union(needs).broadcast(YearPlanFunction.FACTS))
                     .process(new RankReductionInForce(p, year)).name(y + "rank reduction in force")
-                    .fullWindowPartition().mapPartition(new SelectSmallestRanks()).name(y + "smallest RIF ranks per task");
+                    .fullWindowPartition().aggregate(SelectSmallestRanks.perTask()).returns(RankBatch.class)
+                    .name(y + "smallest RIF ranks per task");
             DataStream<YearFact> rifCutoff = WholeInput.gather(rifRanks, SelectSmallestRanks.cutoff(year, false), factType,
                     y + "reduction in force cutoff");
 
@@ -126,7 +127,8 @@ public final class ProjectionJob {
 
             DataStream<HireSlots> slots = needs.flatMap(new SplitHireSlots()).name(y + "hire slots").setParallelism(1)
                     .rebalance();
-            DataStream<RankCandidate> nhtRanks = slots.fullWindowPartition().mapPartition(new RankNewHireTerminations(p))
+            DataStream<RankBatch> nhtRanks = slots.fullWindowPartition().aggregate(new RankNewHireTerminations(p))
+                    .returns(RankBatch.class)
                     .name(y + "smallest new-hire termination ranks per task");
             DataStream<YearFact> nhtCutoff = WholeInput.gather(nhtRanks, SelectSmallestRanks.cutoff(year, true), factType,
                     y + "new-hire termination cutoff");

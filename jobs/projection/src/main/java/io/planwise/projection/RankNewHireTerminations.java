@@ -2,12 +2,10 @@ package io.planwise.projection;
 
 import io.planwise.model.projection.NewHires;
 import io.planwise.model.projection.ProjectionParameters;
-import io.planwise.model.projection.SmallestRanks;
-import org.apache.flink.api.common.functions.MapPartitionFunction;
-import org.apache.flink.util.Collector;
+import org.apache.flink.api.common.functions.AggregateFunction;
 
 /** Per task, the hires with the smallest draw(9) among its slot ranges: only ids and draws, no records. */
-final class RankNewHireTerminations implements MapPartitionFunction<HireSlots, RankCandidate> {
+final class RankNewHireTerminations implements AggregateFunction<HireSlots, SelectSmallestRanks.Kept, RankBatch> {
     private final ProjectionParameters p;
 
     RankNewHireTerminations(ProjectionParameters p) {
@@ -15,20 +13,25 @@ final class RankNewHireTerminations implements MapPartitionFunction<HireSlots, R
     }
 
     @Override
-    public void mapPartition(Iterable<HireSlots> ranges, Collector<RankCandidate> out) {
-        SmallestRanks kept = null;
-        for (HireSlots r : ranges) {
-            if (kept == null) {
-                kept = new SmallestRanks(r.terminationLimit());
-            }
-            for (long slot = r.first(); slot <= r.last(); slot++) {
-                kept.offer(NewHires.terminationRank(p, r.year(), slot));
-            }
+    public SelectSmallestRanks.Kept createAccumulator() {
+        return new SelectSmallestRanks.Kept();
+    }
+
+    @Override
+    public SelectSmallestRanks.Kept add(HireSlots r, SelectSmallestRanks.Kept kept) {
+        for (long slot = r.first(); slot <= r.last(); slot++) {
+            kept.offer(NewHires.terminationRank(p, r.year(), slot), r.terminationLimit());
         }
-        if (kept != null) {
-            for (var key : kept.kept()) {
-                out.collect(new RankCandidate(key, kept.limit()));
-            }
-        }
+        return kept;
+    }
+
+    @Override
+    public RankBatch getResult(SelectSmallestRanks.Kept kept) {
+        return kept.batch();
+    }
+
+    @Override
+    public SelectSmallestRanks.Kept merge(SelectSmallestRanks.Kept a, SelectSmallestRanks.Kept b) {
+        return a.merge(b);
     }
 }
