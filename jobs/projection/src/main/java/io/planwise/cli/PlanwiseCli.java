@@ -15,9 +15,12 @@ public final class PlanwiseCli {
             usage: planwise <command> [options]
 
               demo                                   project a bundled synthetic census with the default assumptions
-              project --census FILE [--config YAML]  run a projection (embedded Flink, or the cluster under `flink run`)
-                      [--assumptions DIR] [--warehouse DIR] [--parallelism N] [--scenario ID]
-                      [--start-year Y] [--end-year Y] [--seed S] [--dashboard-port P]
+              project --census FILE|JDBC_URL [--config YAML]  run a projection (embedded Flink, or the cluster
+                      [--assumptions DIR|JDBC_URL] [--warehouse DIR] [--parallelism N]    under `flink run`)
+                      [--scenario ID] [--start-year Y] [--end-year Y] [--seed S] [--dashboard-port P]
+                      [--census-table T | --census-query SQL] [--db-user U] [--db-password P]
+                      (credentials default to the PGUSER and PGPASSWORD environment variables)
+              load-postgres --url JDBC_URL --census FILE [--assumptions DIR] [--db-user U] [--db-password P]
               generate-census --out FILE.csv|FILE.parquet [--employees N] [--seed S] [--as-of YYYY-MM-DD]
               benchmark [--sizes 60040x5,1000000x10] [--parallelism 2]   end-to-end figures per size
             """;
@@ -40,6 +43,8 @@ public final class PlanwiseCli {
                 case "generate-census" -> new GenerateCensusCommand(out)
                         .run(new CommandLine("generate-census", rest, GenerateCensusCommand.OPTIONS));
                 case "demo" -> demo(rest, out);
+                case "load-postgres" -> new LoadPostgresCommand(out)
+                        .run(new CommandLine("load-postgres", rest, LoadPostgresCommand.OPTIONS));
                 case "benchmark" -> new BenchmarkCommand(out).run(new CommandLine("benchmark", rest, BenchmarkCommand.OPTIONS));
                 default -> throw new CommandLine.UsageException("unknown command '" + args[0] + "'");
             }
@@ -65,16 +70,23 @@ public final class PlanwiseCli {
                 ProjectCommand.OPTIONS));
     }
 
-    /** The innermost message, which is what a user can act on; Flink wraps failures several levels deep. */
+    /**
+     * The message a user can act on. Flink wraps failures several levels deep, and our own
+     * exceptions wrap driver errors: the deepest exception of ours wins (it says what was wrong in
+     * planwise terms), else the innermost message.
+     */
     static String rootCause(Throwable e) {
-        Throwable t = e;
-        String message = e.getMessage();
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        String ours = null;
+        String innermost = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getMessage() != null) {
-                message = t.getMessage();
+                innermost = t.getMessage();
+                if (t.getClass().getName().startsWith("io.planwise.")) {
+                    ours = t.getMessage();
+                }
             }
         }
+        String message = ours != null ? ours : innermost;
         return message == null ? e.getClass().getSimpleName() : message;
     }
 }

@@ -1,11 +1,13 @@
 package io.planwise.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.planwise.connector.file.RowFileSources;
+import io.planwise.connector.postgres.PostgresEndpoint;
+import io.planwise.connector.postgres.PostgresLoader;
+import io.planwise.connector.postgres.PostgresRowSource;
 import io.planwise.model.assumptions.Assumptions;
 import io.planwise.model.census.CensusRow;
 import io.planwise.model.config.ScenarioConfig;
-import io.planwise.projection.CensusRowDecoder;
+import io.planwise.projection.CensusSources;
 import io.planwise.projection.ProjectionJob;
 import io.planwise.projection.ProjectionResult;
 import io.planwise.projection.ProjectionSettings;
@@ -17,7 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
@@ -30,7 +32,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 final class ProjectCommand {
     static final Set<String> OPTIONS = Set.of("census", "config", "assumptions", "warehouse", "parallelism", "scenario",
-            "start-year", "end-year", "seed", "dashboard-port");
+            "start-year", "end-year", "seed", "dashboard-port", "census-table", "census-query", "db-user", "db-password");
 
     private final PrintStream out;
 
@@ -39,8 +41,9 @@ final class ProjectCommand {
     }
 
     ProjectionResult run(CommandLine cl) throws Exception {
-        Path census = Path.of(cl.require("census"));
-        if (!Files.isRegularFile(census)) {
+        String census = cl.require("census");
+        boolean fromDatabase = PostgresEndpoint.isJdbcUrl(census);
+        if (!fromDatabase && !Files.isRegularFile(Path.of(census))) {
             throw new CommandLine.UsageException("census file " + census + " does not exist");
         }
         ScenarioConfig config = cl.get("config") == null ? ScenarioConfig.defaults() : ScenarioConfig.load(Path.of(cl.get("config")));
@@ -57,7 +60,7 @@ final class ProjectCommand {
         if (cl.get("seed") != null) {
             config = config.withSeed(cl.number("seed", config.randomSeed()));
         }
-        Assumptions assumptions = Assumptions.load(cl.get("assumptions") == null ? null : Path.of(cl.get("assumptions")));
+        Assumptions assumptions = loadAssumptions(cl);
         WarehouseLayout warehouse = new WarehouseLayout(Path.of(cl.get("warehouse", "warehouse")));
         String runId = RunIds.next(Clock.systemUTC());
         int parallelism = (int) cl.number("parallelism", Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -72,16 +75,54 @@ final class ProjectCommand {
             out.printf("Flink dashboard: http://localhost:%s (while the job runs)%n", port.split("-")[0]);
         }
         env.setParallelism(parallelism);
-        out.printf("projecting %s · scenario %s · %d-%d · seed %d · parallelism %d · run %s%n", census,
+        Source<CensusRow, ?, ?> source;
+        String censusDescription;
+        if (fromDatabase) {
+            PostgresRowSource<CensusRow> table = CensusSources.postgres(endpoint(cl, census), cl.get("census-table"),
+                    cl.get("census-query"), Math.max(2, parallelism * 2));
+            source = table.source();
+            censusDescription = table.description();
+            out.printf("census: %,d rows in %s, read in %d parallel splits%n", table.rows(), table.description(),
+                    table.splits());
+        } else {
+            source = CensusSources.file(Path.of(census));
+            censusDescription = Path.of(census).toAbsolutePath().toString();
+        }
+        out.printf("projecting %s · scenario %s · %d-%d · seed %d · parallelism %d · run %s%n", censusDescription,
                 config.scenarioId(), config.startYear(), config.endYear(), config.randomSeed(), parallelism, runId);
 
-        ProjectionSettings settings = new ProjectionSettings(config, assumptions, warehouse, runId,
-                census.toAbsolutePath().toString(), false);
-        ProjectionResult result = new ProjectionJob(settings, RowFileSources.forFile(
-                new org.apache.flink.core.fs.Path(census.toAbsolutePath().toUri()), new CensusRowDecoder(),
-                TypeInformation.of(CensusRow.class))).execute(env);
+        ProjectionSettings settings = new ProjectionSettings(config, assumptions, warehouse, runId, censusDescription,
+                false);
+        ProjectionResult result = new ProjectionJob(settings, source).execute(env);
         printSummary(result, warehouse);
         return result;
+    }
+
+    static PostgresEndpoint endpoint(CommandLine cl, String url) {
+        return PostgresEndpoint.of(url, cl.get("db-user"), cl.get("db-password"), System.getenv());
+    }
+
+    /** A seed directory, a PostgreSQL database holding the assumption tables, or the bundled defaults. */
+    private static Assumptions loadAssumptions(CommandLine cl) throws java.io.IOException {
+        String from = cl.get("assumptions");
+        if (from == null) {
+            return Assumptions.bundledDefaults();
+        }
+        if (!PostgresEndpoint.isJdbcUrl(from)) {
+            return Assumptions.load(Path.of(from));
+        }
+        Path dir = Files.createTempDirectory("planwise-assumptions");
+        try {
+            PostgresLoader.exportTables(endpoint(cl, from), AssumptionTables.NAMES, dir);
+            return Assumptions.load(dir);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
     }
 
     private void printSummary(ProjectionResult result, WarehouseLayout warehouse) {
