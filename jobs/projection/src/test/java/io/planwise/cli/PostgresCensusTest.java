@@ -99,6 +99,30 @@ class PostgresCensusTest {
     }
 
     @Test
+    void aLoadThatFailsHalfwayLeavesTheDatabaseAsItWas() throws Exception {
+        Path good = tmp.resolve("good.csv");
+        Files.writeString(good, "employee_id,employee_birth_date,employee_hire_date,employee_gross_compensation\n"
+                + "A1,1980-01-01,2010-01-01,50000\nA2,1981-01-01,2011-01-01,60000\n");
+        Path bad = tmp.resolve("bad.csv");
+        Files.writeString(bad, "employee_id,employee_birth_date,employee_hire_date,employee_gross_compensation\n"
+                + "B1,1980-01-01,2010-01-01,50000\nB2,1981-13-45,2011-01-01,60000\n");
+        sql("CREATE SCHEMA IF NOT EXISTS halfway");
+        String schemaUrl = url + "?currentSchema=halfway";
+        assertThat(cli("load-postgres", "--url", schemaUrl, "--census", good.toString(), "--db-user", "postgres").exit())
+                .isZero();
+        Outcome failed = cli("load-postgres", "--url", schemaUrl, "--census", bad.toString(), "--db-user", "postgres");
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.err().lines().findFirst().orElseThrow()).contains("loading " + bad, "employee_birth_date");
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT string_agg(employee_id, ',' ORDER BY employee_id), "
+                        + "(SELECT count(*) FROM halfway.comp_levers) FROM halfway.census")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("A1,A2");
+            assertThat(rs.getLong(2)).isPositive();
+        }
+    }
+
+    @Test
     void aLargeTableIsReadInAtLeastTwoSplits() throws Exception {
         sql("DROP TABLE IF EXISTS wide", "CREATE TABLE wide AS SELECT 'E' || g AS employee_id, DATE '1980-01-01' AS "
                 + "employee_birth_date, DATE '2010-01-01' AS employee_hire_date, NULL::date AS employee_termination_date, "
