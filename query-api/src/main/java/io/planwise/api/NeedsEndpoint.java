@@ -1,0 +1,52 @@
+package io.planwise.api;
+
+import io.javalin.http.Context;
+import io.planwise.warehouse.MartColumn;
+import io.planwise.warehouse.RunManifest;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * {@code /api/v1/scenarios/{id}/needs}: the workforce plan per year from {@code fct_workforce_needs}
+ * (starting and target workforce, terminations by category, hires, ending workforce), one small
+ * in-memory table.
+ */
+final class NeedsEndpoint {
+
+    private static final List<String> FILTERS = List.of("year", "trial");
+    private static final Set<String> PARAMETERS = Set.of("format", "year", "trial");
+
+    private final PublishedMarts marts;
+
+    NeedsEndpoint(PublishedMarts marts) {
+        this.marts = marts;
+    }
+
+    void handle(Context ctx) {
+        RequestParameters params = RequestParameters.of(ctx).allowOnly(PARAMETERS, "the needs");
+        ResponseFormat format = ResponseFormat.negotiate(params, ctx.header("Accept"), true);
+        RunManifest run = marts.access().readable(Authentication.caller(ctx), ctx.pathParam("id"), "scenario_id");
+        Validators validators = Validators.of(run, format);
+        if (validators.answerNotModified(ctx)) {
+            return;
+        }
+        ResultTable table = needs(run, params);
+        Replies.table(ctx, format, validators, RunEnvelope.of(run), table, run.scenarioId() + "-needs");
+    }
+
+    /** The needs rows of one run, every column but scenario_id, by year and trial. */
+    ResultTable needs(RunManifest run, RequestParameters params) {
+        try (RunLease lease = marts.lease(run)) {
+            RunViews views = lease.views();
+            List<MartColumn> columns = views.requireMart(Marts.NEEDS);
+            MartFilters filters = MartFilters.of(params, FILTERS, Marts.NEEDS, columns);
+            StringJoiner select = new StringJoiner(", ");
+            columns.stream().map(MartColumn::name).filter(n -> !n.equals("scenario_id"))
+                    .forEach(n -> select.add(RunViews.quote(n)));
+            String sql = "SELECT " + select + " FROM " + views.relation(Marts.NEEDS) + filters.whereClause()
+                    + " ORDER BY simulation_year, trial";
+            return marts.query(marts.deadline(), sql, filters.values());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.planwise.api;
+
+import io.planwise.warehouse.MartColumn;
+import io.planwise.warehouse.MartEntry;
+import io.planwise.warehouse.MartFile;
+import io.planwise.warehouse.RunManifest;
+import io.planwise.warehouse.WarehouseLayout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+
+/**
+ * One published run as DuckDB relations: schema {@code run_<n>} holds one relation per mart, named
+ * like the mart, reading exactly the files the manifest lists.
+ *
+ * <p>Small marts (the pre-aggregated summary and needs tables, checks, census issues) are copied into
+ * in-memory tables once, so the summary endpoints never touch Parquet on a request; large marts
+ * (events, snapshot) are views over their files. The schema name is a sequence number, never a value
+ * from the manifest or a request, and every mart name, column name and type from the manifest is
+ * checked against a strict pattern before it is written into DDL.
+ */
+final class RunViews {
+
+    /** Marts with at most this many rows are copied into memory. */
+    static final long MATERIALIZE_MAX_ROWS = 200_000;
+
+    static final String PARTITION_COLUMN = "simulation_year";
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final Pattern TYPE = Pattern.compile("[A-Z]+( ?\\(\\d{1,2}, ?\\d{1,2}\\))?");
+
+    private final RunManifest manifest;
+    private final String schema;
+    private final Map<String, MartEntry> marts;
+
+    RunViews(RunManifest manifest, long sequence) {
+        this.manifest = manifest;
+        this.schema = "run_" + sequence;
+        this.marts = manifest.marts();
+    }
+
+    RunManifest manifest() {
+        return manifest;
+    }
+
+    String schema() {
+        return schema;
+    }
+
+    /** The manifest's columns of a mart, or empty if the run has no such mart. */
+    Optional<List<MartColumn>> columns(String mart) {
+        MartEntry entry = marts.get(mart);
+        return entry == null ? Optional.empty() : Optional.of(entry.columns());
+    }
+
+    /**
+     * The manifest's columns of a mart an endpoint cannot do without.
+     *
+     * @throws ApiError 404 if this run has no such mart
+     */
+    List<MartColumn> requireMart(String mart) {
+        return columns(mart).orElseThrow(() -> ApiError.notFound("The published run of this scenario has no "
+                + mart + " mart.", null));
+    }
+
+    /** {@code run_<n>.<mart>}, for SQL; the mart name was checked when the relations were created. */
+    String relation(String mart) {
+        if (!marts.containsKey(mart)) {
+            throw new IllegalArgumentException("Run " + manifest.runId() + " has no mart " + mart + ".");
+        }
+        return schema + "." + quote(mart);
+    }
+
+    /** The DDL that creates this run's schema and one relation per mart. */
+    List<String> createStatements(WarehouseLayout layout) {
+        List<String> ddl = new ArrayList<>();
+        ddl.add("CREATE SCHEMA " + schema);
+        for (Map.Entry<String, MartEntry> mart : marts.entrySet()) {
+            ddl.add(createRelation(layout, mart.getKey(), mart.getValue()));
+        }
+        return ddl;
+    }
+
+    String dropStatement() {
+        return "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
+    }
+
+    private String createRelation(WarehouseLayout layout, String mart, MartEntry entry) {
+        checkIdentifier(mart);
+        StringJoiner select = new StringJoiner(", ");
+        for (MartColumn c : entry.columns()) {
+            checkIdentifier(c.name());
+            if (!TYPE.matcher(c.type()).matches()) {
+                throw new IllegalStateException("The manifest gives column " + c.name() + " of " + mart
+                        + " an unexpected type.");
+            }
+            select.add(entry.files().isEmpty() ? "CAST(NULL AS " + c.type() + ") AS " + quote(c.name())
+                    : "CAST(" + quote(c.name()) + " AS " + c.type() + ") AS " + quote(c.name()));
+        }
+        String kind = entry.rowCount() <= MATERIALIZE_MAX_ROWS ? "TABLE" : "VIEW";
+        String source = entry.files().isEmpty() ? " LIMIT 0" : " FROM " + readParquet(layout, entry.files());
+        return "CREATE " + kind + " " + schema + "." + quote(mart) + " AS SELECT " + select + source;
+    }
+
+    private static String readParquet(WarehouseLayout layout, List<MartFile> files) {
+        // Year, then path: the order rows come back in when a query has no ORDER BY, the same on every request.
+        List<MartFile> ordered = new ArrayList<>(files);
+        ordered.sort(Comparator.comparing((MartFile f) -> f.simulationYear() == null ? Integer.MIN_VALUE
+                : f.simulationYear()).thenComparing(MartFile::path));
+        StringJoiner list = new StringJoiner(", ", "[", "]");
+        for (MartFile f : ordered) {
+            // resolve() refuses absolute paths and paths that climb out of the warehouse.
+            Path file = layout.resolve(f.path());
+            list.add(literal(file.toString()));
+        }
+        boolean partitioned = ordered.stream().anyMatch(f -> f.simulationYear() != null);
+        return "read_parquet(" + list + (partitioned
+                ? ", hive_partitioning = true, hive_types = {'" + PARTITION_COLUMN + "': INTEGER})"
+                : ", hive_partitioning = false)");
+    }
+
+    static String quote(String identifier) {
+        return "\"" + checkIdentifier(identifier) + "\"";
+    }
+
+    static boolean isIdentifier(String name) {
+        return name != null && IDENTIFIER.matcher(name).matches();
+    }
+
+    private static String checkIdentifier(String name) {
+        if (!isIdentifier(name)) {
+            throw new IllegalStateException("The manifest names a mart or column that is not a plain identifier.");
+        }
+        return name;
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}
