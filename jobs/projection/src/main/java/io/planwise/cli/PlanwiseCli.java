@@ -1,6 +1,8 @@
 package io.planwise.cli;
 
 import java.io.PrintStream;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +30,20 @@ public final class PlanwiseCli {
     private PlanwiseCli() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int code = run(args, System.out, System.err);
+        if (insideFlinkCluster()) {
+            // Submitted through a cluster's REST API, main() runs inside the JobManager's JVM:
+            // System.exit would stop the cluster, so failure is reported by throwing instead.
+            if (code != 0) {
+                throw new IllegalStateException("planwise " + String.join(" ", args) + " failed with exit code " + code);
+            }
+            return;
+        }
+        System.exit(code);
+    }
+
+    static boolean insideFlinkCluster() {
+        return !(StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {

@@ -63,9 +63,9 @@ final class ProjectCommand {
         Assumptions assumptions = loadAssumptions(cl);
         WarehouseLayout warehouse = new WarehouseLayout(Path.of(cl.get("warehouse", "warehouse")));
         String runId = RunIds.next(Clock.systemUTC());
-        int parallelism = (int) cl.number("parallelism", Math.max(1, Runtime.getRuntime().availableProcessors()));
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        int parallelism;
         if (env instanceof LocalStreamEnvironment) {
             Configuration conf = new Configuration();
             String port = cl.get("dashboard-port", "8081-8099");
@@ -73,8 +73,15 @@ final class ProjectCommand {
             conf.setString("restart-strategy.type", "none");
             env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
             out.printf("Flink dashboard: http://localhost:%s (while the job runs)%n", port.split("-")[0]);
+            parallelism = (int) cl.number("parallelism", Math.max(1, Runtime.getRuntime().availableProcessors()));
+            env.setParallelism(parallelism);
+        } else {
+            // On a cluster the submission (flink run -p, the REST API's parallelism) decides unless told here.
+            if (cl.get("parallelism") != null) {
+                env.setParallelism((int) cl.number("parallelism", 1));
+            }
+            parallelism = env.getParallelism();
         }
-        env.setParallelism(parallelism);
         Source<CensusRow, ?, ?> source;
         String censusDescription;
         if (fromDatabase) {
@@ -94,6 +101,11 @@ final class ProjectCommand {
         ProjectionSettings settings = new ProjectionSettings(config, assumptions, warehouse, runId, censusDescription,
                 false);
         ProjectionResult result = new ProjectionJob(settings, source).execute(env);
+        if (result.detached()) {
+            out.printf("submitted job %s (detached); it publishes run %s to %s when it finishes%n", result.jobId(),
+                    runId, warehouse.manifestPath(config.scenarioId()));
+            return result;
+        }
         printSummary(result, warehouse);
         return result;
     }

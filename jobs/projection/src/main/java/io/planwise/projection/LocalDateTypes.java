@@ -16,7 +16,11 @@ import org.apache.flink.api.java.typeutils.TypeExtractor;
  */
 public final class LocalDateTypes extends TypeInfoFactory<LocalDate> {
     static {
-        TypeExtractor.registerFactory(LocalDate.class, LocalDateTypes.class);
+        // A session cluster runs each submission in a new class loader while TypeExtractor's
+        // registry lives in Flink's: a factory from an earlier submission already does the job.
+        if (TypeExtractor.getTypeInfoFactory(LocalDate.class) == null) {
+            TypeExtractor.registerFactory(LocalDate.class, LocalDateTypes.class);
+        }
     }
 
     /** Idempotent; the registration happens in the static initializer. */

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.ReduceFunction;
@@ -49,18 +51,28 @@ public final class ProjectionJob {
         this.census = census;
     }
 
-    /** Builds the job into env and runs it; returns once the run is published (or throws). */
+    /**
+     * Builds the job into env and runs it. Attached, it returns once the run is published (or
+     * throws); detached, right after submission, without reading results that do not exist yet,
+     * so a REST submission never fails after the job was already submitted.
+     */
     public ProjectionResult execute(StreamExecutionEnvironment env) throws Exception {
         Instant started = Instant.now();
         build(env, started);
-        env.execute("planwise projection · " + settings.config().scenarioId() + " · " + settings.runId());
+        JobExecutionResult submitted = env.execute("planwise projection · " + settings.config().scenarioId() + " · "
+                + settings.runId());
+        Path runDir = settings.warehouse().runDir(settings.config().scenarioId(), settings.runId());
+        String jobId = submitted.getJobID().toString();
+        if (!submitted.isJobExecutionResult()) {
+            return new ProjectionResult(settings.config().scenarioId(), settings.runId(), runDir, null,
+                    Duration.between(started, Instant.now()), jobId);
+        }
         RunManifest manifest = new ManifestStore(settings.warehouse()).current(settings.config().scenarioId())
                 .filter(m -> m.runId().equals(settings.runId()))
                 .orElseThrow(() -> new IllegalStateException("the job finished but run " + settings.runId()
                         + " is not the published run"));
-        return new ProjectionResult(settings.config().scenarioId(), settings.runId(),
-                settings.warehouse().runDir(settings.config().scenarioId(), settings.runId()), manifest,
-                Duration.between(started, Instant.now()));
+        return new ProjectionResult(settings.config().scenarioId(), settings.runId(), runDir, manifest,
+                Duration.between(started, Instant.now()), jobId);
     }
 
     void build(StreamExecutionEnvironment env, Instant started) {

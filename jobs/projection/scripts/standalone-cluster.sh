@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# A real standalone Flink 2.2 session cluster on this machine, made of Maven Central jars (no Flink
+# distribution needed): one JobManager and two TaskManager processes, each with 2 slots.
+#
+#   standalone-cluster.sh start              start the cluster, wait until both task managers registered
+#   standalone-cluster.sh submit JAR ARGS…   upload JAR through the REST API and run its main class with
+#                                            ARGS at parallelism $PARALLELISM; prints the job id
+#   standalone-cluster.sh wait JOB_ID        wait until the job is FINISHED (exit 1 if it failed)
+#   standalone-cluster.sh stop               stop every process this script started
+#
+# Environment: CLUSTER_DIR (state, config, logs; default .planwise/cluster), REST_PORT (default 8081),
+# PARALLELISM (default 4), CLUSTER_CLASSPATH (default: the projection module's dependency classpath,
+# resolved once with Maven), ENTRY_CLASS (default io.planwise.cli.PlanwiseCli).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+dir="${CLUSTER_DIR:-$root/.planwise/cluster}"
+port="${REST_PORT:-8081}"
+rest="http://127.0.0.1:$port"
+
+# The same --add-opens/--add-exports list as env.java.opts.all in Flink's own config.yaml.
+JAVA_FLAGS=(
+  --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED
+  --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED
+  --add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED
+  --add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED
+  --add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED
+  --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED
+  --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED
+  --add-opens=java.base/java.lang=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED
+  --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+  --add-opens=java.base/java.text=ALL-UNNAMED
+  --add-opens=java.base/java.time=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED
+)
+
+classpath() {
+  if [[ -n "${CLUSTER_CLASSPATH:-}" ]]; then
+    echo "$CLUSTER_CLASSPATH"
+    return
+  fi
+  if [[ ! -s "$dir/classpath.txt" ]]; then
+    (cd "$root" && ./mvnw -q -B dependency:build-classpath -pl jobs/projection -Dmdep.includeScope=runtime \
+        -Dmdep.outputFile="$dir/classpath.txt" >&2)
+  fi
+  cat "$dir/classpath.txt"
+}
+
+write_config() {
+  mkdir -p "$dir/conf" "$dir/tmp" "$dir/upload" "$dir/logs"
+  cat > "$dir/conf/config.yaml" <<YAML
+jobmanager:
+  rpc: {address: localhost, port: $((port + 100))}
+  bind-host: localhost
+  memory: {process: {size: 1024m}}
+taskmanager:
+  host: localhost
+  bind-host: localhost
+  numberOfTaskSlots: 2
+  memory: {process: {size: 1600m}, network: {min: 256m, max: 256m}}
+  # A projection job has many blocking result partitions per task; the default of 512 buffers
+  # each would not fit two task managers of this size.
+  network: {sort-shuffle: {min-buffers: 64}}
+rest: {address: localhost, bind-address: localhost, port: $port}
+parallelism: {default: ${PARALLELISM:-4}}
+io: {tmp: {dirs: $dir/tmp}}
+web: {upload: {dir: $dir/upload}, tmpdir: $dir/tmp}
+metrics: {fetcher: {update-interval: 500}}
+restart-strategy: {type: none}
+# Hadoop classes are on the classpath for Parquet only; Flink must not try to log in to Hadoop.
+security:
+  context: {factory: {classes: [org.apache.flink.runtime.security.contexts.NoOpSecurityContextFactory]}}
+  module: {factory: {classes: [org.apache.flink.runtime.security.modules.JaasModuleFactory]}}
+YAML
+  cat > "$dir/conf/log4j.properties" <<'L4J'
+rootLogger.level = INFO
+rootLogger.appenderRef.file.ref = file
+appender.file.type = File
+appender.file.name = file
+appender.file.fileName = ${sys:log.file}
+appender.file.layout.type = PatternLayout
+appender.file.layout.pattern = %d{HH:mm:ss.SSS} %-5level %c{1} - %m%n
+L4J
+}
+
+# Memory flags and dynamic properties computed by Flink itself, as its own start scripts do.
+resource_params() { # GET_JM_RESOURCE_PARAMS | GET_TM_RESOURCE_PARAMS
+  java -cp "$(classpath)" org.apache.flink.runtime.util.bash.BashJavaUtils "$1" --configDir "$dir/conf" 2>/dev/null \
+    | grep '^BASH_JAVA_UTILS_EXEC_RESULT:' | sed 's/^BASH_JAVA_UTILS_EXEC_RESULT://'
+}
+
+launch() { # name main-class GET_xx_RESOURCE_PARAMS
+  local name=$1 main=$2 params jvm dynamic
+  params="$(resource_params "$3")"
+  jvm="$(sed -n 1p <<< "$params")"
+  dynamic="$(sed -n 2p <<< "$params")"
+  # shellcheck disable=SC2086 # the computed flags are space-separated on purpose
+  nohup java "${JAVA_FLAGS[@]}" $jvm -Dlog.file="$dir/logs/$name.log" \
+    -Dlog4j.configurationFile="$dir/conf/log4j.properties" -Djava.io.tmpdir="$dir/tmp" \
+    -cp "$(classpath)" "$main" --configDir "$dir/conf" $dynamic > "$dir/logs/$name.out" 2>&1 &
+  echo $! > "$dir/$name.pid"
+}
+
+json_field() { # field name, from stdin
+  python3 -c "import json,sys; print(json.load(sys.stdin)$1)"
+}
+
+case "${1:-}" in
+  start)
+    write_config
+    classpath > /dev/null
+    launch jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint GET_JM_RESOURCE_PARAMS
+    launch taskmanager-1 org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS
+    launch taskmanager-2 org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS
+    for _ in $(seq 1 120); do
+      tms=$(curl -sf "$rest/overview" 2>/dev/null | json_field "['taskmanagers']" 2>/dev/null || echo 0)
+      if [[ "$tms" == "2" ]]; then
+        echo "Flink cluster up: dashboard $rest, 2 task managers, logs in $dir/logs"
+        exit 0
+      fi
+      sleep 1
+    done
+    echo "the cluster did not come up within 120 s; see $dir/logs" >&2
+    exit 1
+    ;;
+  submit)
+    jar=$2; shift 2
+    jar_id=$(curl -sf -X POST -F "jarfile=@$jar" "$rest/jars/upload" | json_field "['filename'].split('/')[-1]")
+    body=$(python3 -c 'import json,sys; print(json.dumps({"entryClass": sys.argv[1], "parallelism": int(sys.argv[2]), "programArgsList": sys.argv[3:]}))' \
+      "${ENTRY_CLASS:-io.planwise.cli.PlanwiseCli}" "${PARALLELISM:-4}" "$@")
+    curl -sf -X POST -H 'Content-Type: application/json' -d "$body" "$rest/jars/$jar_id/run" | json_field "['jobid']"
+    ;;
+  wait)
+    for _ in $(seq 1 600); do
+      state=$(curl -sf "$rest/jobs/$2" | json_field "['state']")
+      case "$state" in
+        FINISHED) echo FINISHED; exit 0 ;;
+        FAILED|CANCELED) echo "$state" >&2; curl -sf "$rest/jobs/$2/exceptions" >&2 || true; exit 1 ;;
+      esac
+      sleep 0.5
+    done
+    echo "job $2 did not finish within 300 s" >&2
+    exit 1
+    ;;
+  stop)
+    for f in "$dir"/*.pid; do
+      [[ -e "$f" ]] || continue
+      pid=$(cat "$f")
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -9 "$pid" 2>/dev/null || true
+      rm -f "$f"
+    done
+    echo "Flink cluster stopped"
+    ;;
+  *)
+    sed -n '2,16p' "$0"
+    exit 2
+    ;;
+esac
