@@ -108,8 +108,23 @@ launch() { # name main-class GET_xx_RESOURCE_PARAMS
   echo $! > "$dir/$name.pid"
 }
 
-json_field() { # field name, from stdin
-  python3 -c "import json,sys; print(json.load(sys.stdin)$1)"
+# Only curl, grep and sed: the REST answers are small JSON objects with the fields we need at top level.
+json_string() { # field; prints the first "field":"value" of stdin
+  grep -o "\"$1\":\"[^\"]*\"" | head -n 1 | sed "s/^\"$1\":\"//; s/\"$//"
+}
+
+json_number() { # field; prints the first "field":number of stdin
+  grep -o "\"$1\":[0-9]*" | head -n 1 | sed "s/^\"$1\"://"
+}
+
+json_array() { # strings -> ["a","b"] with quotes and backslashes escaped
+  local out="" arg
+  for arg in "$@"; do
+    arg=${arg//\\/\\\\}
+    arg=${arg//\"/\\\"}
+    out+="${out:+,}\"$arg\""
+  done
+  printf '[%s]' "$out"
 }
 
 case "${1:-}" in
@@ -120,7 +135,7 @@ case "${1:-}" in
     launch taskmanager-1 org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS
     launch taskmanager-2 org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS
     for _ in $(seq 1 120); do
-      tms=$(curl -sf "$rest/overview" 2>/dev/null | json_field "['taskmanagers']" 2>/dev/null || echo 0)
+      tms=$(curl -sf "$rest/overview" 2>/dev/null | json_number taskmanagers || true)
       if [[ "$tms" == "2" ]]; then
         echo "Flink cluster up: dashboard $rest, 2 task managers, logs in $dir/logs"
         exit 0
@@ -132,14 +147,17 @@ case "${1:-}" in
     ;;
   submit)
     jar=$2; shift 2
-    jar_id=$(curl -sf -X POST -F "jarfile=@$jar" "$rest/jars/upload" | json_field "['filename'].split('/')[-1]")
-    body=$(python3 -c 'import json,sys; print(json.dumps({"entryClass": sys.argv[1], "parallelism": int(sys.argv[2]), "programArgsList": sys.argv[3:]}))' \
-      "${ENTRY_CLASS:-io.planwise.cli.PlanwiseCli}" "${PARALLELISM:-4}" "$@")
-    curl -sf -X POST -H 'Content-Type: application/json' -d "$body" "$rest/jars/$jar_id/run" | json_field "['jobid']"
+    jar_id=$(curl -sf -X POST -F "jarfile=@$jar" "$rest/jars/upload" | json_string filename | sed 's|.*/||')
+    [[ -n "$jar_id" ]] || { echo "uploading $jar to $rest failed" >&2; exit 1; }
+    body="{\"entryClass\":\"${ENTRY_CLASS:-io.planwise.cli.PlanwiseCli}\",\"parallelism\":${PARALLELISM:-4},\"programArgsList\":$(json_array "$@")}"
+    answer=$(curl -s -X POST -H 'Content-Type: application/json' -d "$body" "$rest/jars/$jar_id/run")
+    job=$(json_string jobid <<< "$answer")
+    [[ -n "$job" ]] || { echo "running $jar failed: $answer" >&2; exit 1; }
+    echo "$job"
     ;;
   wait)
     for _ in $(seq 1 600); do
-      state=$(curl -sf "$rest/jobs/$2" | json_field "['state']")
+      state=$(curl -sf "$rest/jobs/$2" | json_string state)
       case "$state" in
         FINISHED) echo FINISHED; exit 0 ;;
         FAILED|CANCELED) echo "$state" >&2; curl -sf "$rest/jobs/$2/exceptions" >&2 || true; exit 1 ;;
