@@ -56,11 +56,13 @@ public final class QueryApiServer implements AutoCloseable {
 
     private final Javalin app;
     private final MartDatabase database;
+    private final RunCatalog catalog;
     private final PublishWatcher watcher;
 
-    private QueryApiServer(Javalin app, MartDatabase database, PublishWatcher watcher) {
+    private QueryApiServer(Javalin app, MartDatabase database, RunCatalog catalog, PublishWatcher watcher) {
         this.app = app;
         this.database = database;
+        this.catalog = catalog;
         this.watcher = watcher;
     }
 
@@ -110,7 +112,7 @@ public final class QueryApiServer implements AutoCloseable {
             app.start(options.host(), options.port());
             LOG.info("Query API on http://{}:{}/ serving {} ({})", options.host(), app.port(), layout.root(),
                     options.noAuth() ? "NO AUTHENTICATION: --no-auth" : "API keys from " + options.keysFile());
-            return new QueryApiServer(app, database, watcher);
+            return new QueryApiServer(app, database, catalog, watcher);
         } catch (RuntimeException e) {
             watcher.close();
             database.close();
@@ -202,6 +204,16 @@ public final class QueryApiServer implements AutoCloseable {
     /** The port the server listens on (useful with port 0). */
     int port() {
         return app.port();
+    }
+
+    /** The runs that have DuckDB relations right now. */
+    RunCatalog catalog() {
+        return catalog;
+    }
+
+    /** Scans current/ now instead of waiting for the timer. */
+    void scanNow() {
+        watcher.scan();
     }
 
     @Override

@@ -1,0 +1,207 @@
+package io.planwise.api;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.planwise.warehouse.ManifestStore;
+import io.planwise.warehouse.RunManifest;
+import io.planwise.warehouse.WarehouseLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real warehouse made once per test JVM by the product itself: the planwise job jar generates a
+ * census and projects it, exactly as a user would.
+ *
+ * <ul>
+ *   <li>{@code base}: published twice; run A (seed 42, growth 3%) was replaced by run B (seed 7,
+ *       growth 5%), and both manifests are kept so tests can publish either again;
+ *   <li>{@code alt}: seed 99, growth 1%, the second scenario of tenant alpha;
+ *   <li>{@code tenant_b}: another tenant's scenario (seed 42, growth 3%).
+ * </ul>
+ * Keys: {@code alpha-key} reads base and alt, {@code beta-key} reads tenant_b, {@code admin-key} all.
+ */
+final class TestWarehouse {
+
+    static final String ALPHA_KEY = "alpha-key-0123456789";
+    static final String BETA_KEY = "beta-key-0123456789";
+    static final String ADMIN_KEY = "admin-key-0123456789";
+    static final int FIRST_YEAR = 2025;
+    static final int LAST_YEAR = 2027;
+
+    /** Reads a saved manifest the way the warehouse module writes it (ISO instants, snake_case fields). */
+    private static final ObjectMapper MANIFEST = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static TestWarehouse shared;
+
+    final Path root;
+    final Path keys;
+    /** base's first run (seed 42), no longer current. */
+    final RunManifest baseRunA;
+    /** base's current run (seed 7). */
+    final RunManifest baseRunB;
+
+    private TestWarehouse(Path root, Path keys, RunManifest a, RunManifest b) {
+        this.root = root;
+        this.keys = keys;
+        this.baseRunA = a;
+        this.baseRunB = b;
+    }
+
+    /** The shared warehouse; built on first use (about 30 s). Tests must not change its manifests. */
+    static synchronized TestWarehouse shared() {
+        if (shared == null) {
+            shared = build(Path.of("target", "test-warehouse").toAbsolutePath());
+        }
+        return shared;
+    }
+
+    /** A private copy of the shared warehouse that a test may publish into. */
+    static TestWarehouse copy(Path into) {
+        TestWarehouse source = shared();
+        copyTree(source.root, into);
+        return new TestWarehouse(into, source.keys, source.baseRunA, source.baseRunB);
+    }
+
+    ManifestStore manifests() {
+        return new ManifestStore(new WarehouseLayout(root));
+    }
+
+    private static TestWarehouse build(Path dir) {
+        Path wh = dir.resolve("wh");
+        Path census = dir.resolve("census.csv");
+        Path keys = dir.resolve("query-api-keys.yaml");
+        Path runA = dir.resolve("base-run-a.json");
+        Path stamp = dir.resolve("built-with.txt");
+        String jar = jarStamp();
+        try {
+            // A warehouse made by the same job jar is reused across builds; `mvn clean` starts afresh.
+            if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(jar) && Files.isRegularFile(runA)) {
+                ManifestStore store = new ManifestStore(new WarehouseLayout(wh));
+                return new TestWarehouse(wh, keys, MANIFEST.readValue(runA.toFile(), RunManifest.class),
+                        store.current("base").orElseThrow());
+            }
+            deleteTree(dir);
+            Files.createDirectories(dir);
+            planwise(dir, "generate-census", "--employees", "800", "--seed", "11", "--out", census.toString());
+            project(dir, census, wh, "base", 42, "0.03");
+            RunManifest a = new ManifestStore(new WarehouseLayout(wh)).current("base").orElseThrow();
+            Files.copy(new WarehouseLayout(wh).manifestPath("base"), runA);
+            project(dir, census, wh, "base", 7, "0.05");
+            RunManifest b = new ManifestStore(new WarehouseLayout(wh)).current("base").orElseThrow();
+            project(dir, census, wh, "alt", 99, "0.01");
+            project(dir, census, wh, "tenant_b", 42, "0.03");
+            Files.writeString(keys, String.join("\n",
+                    "keys:",
+                    "  - name: alpha",
+                    "    sha256: " + ApiKeys.sha256Hex(ALPHA_KEY),
+                    "    scenarios: [base, alt]",
+                    "  - name: beta",
+                    "    sha256: " + ApiKeys.sha256Hex(BETA_KEY),
+                    "    scenarios: [tenant_b]",
+                    "  - name: admin",
+                    "    sha256: " + ApiKeys.sha256Hex(ADMIN_KEY),
+                    "    scenarios: ['*']",
+                    ""));
+            Files.writeString(stamp, jar);
+            return new TestWarehouse(wh, keys, a, b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String jarStamp() {
+        Path jar = jobJar();
+        try {
+            return jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+        } catch (IOException e) {
+            throw new IllegalStateException(jar + " is missing: build it first (mvn -B -o install -Dmaven.test.skip=true).");
+        }
+    }
+
+    private static Path jobJar() {
+        Path repo = Path.of(System.getProperty("planwise.root", "..")).toAbsolutePath().normalize();
+        return repo.resolve("jobs/projection/target/planwise.jar");
+    }
+
+    /** Runs differ in seed and growth target, so every figure (even the plan's counts) tells them apart. */
+    private static void project(Path dir, Path census, Path wh, String scenario, int seed, String growth)
+            throws IOException {
+        Path config = dir.resolve("simulation_config_" + scenario + "_" + seed + ".yaml");
+        Files.writeString(config, "simulation:\n  target_growth_rate: " + growth + "\n");
+        planwise(dir, "project", "--census", census.toString(), "--config", config.toString(), "--warehouse",
+                wh.toString(), "--scenario", scenario, "--seed", String.valueOf(seed), "--end-year",
+                String.valueOf(LAST_YEAR), "--parallelism", "2");
+    }
+
+    /**
+     * Runs the planwise job jar with the launcher's JVM options. The jar, not the ./planwise script:
+     * the script rebuilds when sources look newer, which a test must never trigger.
+     */
+    private static void planwise(Path dir, String... args) {
+        Path jar = jobJar();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + dir));
+        for (String pkg : List.of("java.lang", "java.net", "java.io", "java.nio", "sun.nio.ch", "java.lang.reflect",
+                "java.text", "java.time", "java.util", "java.util.concurrent", "java.util.concurrent.atomic",
+                "java.util.concurrent.locks")) {
+            command.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED");
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        try {
+            Path log = dir.resolve("planwise.log");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!p.waitFor(180, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("planwise " + args[0] + " did not finish in 180 s; see " + log);
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("planwise " + String.join(" ", args) + " failed; see " + log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
