@@ -120,7 +120,8 @@ final class MartFilters {
                     throw ApiError.badParameter(parameter, "Parameter '" + parameter + "' must be true or false.");
                 }
                 default -> {
-                    if (type.startsWith("DECIMAL") || type.equals("DOUBLE")) {
+                    // DOUBLE is left out on purpose: equality on floating point matches by accident.
+                    if (type.startsWith("DECIMAL")) {
                         if (!t.matches("-?[0-9]{1,18}(\\.[0-9]{1,6})?")) {
                             throw ApiError.badParameter(parameter, "Parameter '" + parameter
                                     + "' must be a plain decimal number such as 1234.50.");

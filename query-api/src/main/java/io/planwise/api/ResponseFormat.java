@@ -51,6 +51,9 @@ enum ResponseFormat {
         boolean understood = false;
         for (String range : accept.split(",")) {
             String[] parts = range.trim().split(";");
+            if (parts.length == 0) {
+                continue;
+            }
             String type = parts[0].trim().toLowerCase(Locale.ROOT);
             if (!type.matches("[a-z0-9!#$&^_.+\\-]+/[a-z0-9!#$&^_.+\\-*]+|\\*/\\*")) {
                 continue;

@@ -1,0 +1,106 @@
+package io.planwise.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.planwise.warehouse.RunManifest;
+import io.planwise.warehouse.WarehouseLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DuckDB 1.4 as the API runs it: with external access off and the warehouse's runs/ directory allowed,
+ * the marts are readable and nothing else is, the lock-down cannot be undone, and a query past its
+ * deadline is interrupted with a 503 while the connection stays usable.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DuckDbSandboxTest {
+
+    private TestWarehouse warehouse;
+    private MartDatabase db;
+    private String martFile;
+
+    @BeforeAll
+    void open() {
+        warehouse = TestWarehouse.shared();
+        WarehouseLayout layout = new WarehouseLayout(warehouse.root);
+        db = MartDatabase.open(layout.runsDir(), 2, "512MB", Duration.ofMillis(400));
+        RunManifest base = warehouse.manifests().current("base").orElseThrow();
+        martFile = base.filesOf(Marts.SUMMARY, layout).get(0).toString();
+    }
+
+    @AfterAll
+    void close() {
+        db.close();
+    }
+
+    private void run(String sql) {
+        db.execute(List.of(sql));
+    }
+
+    @Test
+    void theMartsAreReadable() {
+        ResultTable t = db.query(db.deadline(), "SELECT count(*) FROM read_parquet('" + martFile + "')", List.of(), 10);
+        assertThat(((Number) t.single()).longValue()).isPositive();
+    }
+
+    @Test
+    void filesOutsideTheRunsDirectoryAreNot() {
+        assertThatThrownBy(() -> run("SELECT * FROM read_csv('/etc/passwd')")).hasMessageContaining("Permission");
+        assertThatThrownBy(() -> run("SELECT * FROM read_text('/etc/hostname')")).hasMessageContaining("Permission");
+        assertThatThrownBy(() -> run("SELECT * FROM glob('/etc/*')")).hasMessageContaining("Permission");
+        // current/ sits next to runs/ and is read by Java, not DuckDB.
+        assertThatThrownBy(() -> run("SELECT * FROM read_json('" + warehouse.root + "/current/base.json')"))
+                .hasMessageContaining("Permission");
+        // A path that starts inside runs/ but climbs out is refused as well.
+        assertThatThrownBy(() -> run("SELECT * FROM read_csv('" + warehouse.root + "/runs/../../../../../../etc/passwd')"))
+                .hasMessageContaining("Permission");
+        // And the failure reaches an HTTP caller only as a generic 500, never DuckDB's message.
+        assertThatThrownBy(() -> db.query(db.deadline(), "SELECT * FROM read_csv('/etc/passwd')", List.of(), 10))
+                .isInstanceOfSatisfying(ApiError.class, e -> {
+                    assertThat(e.status()).isEqualTo(500);
+                    assertThat(e.getMessage()).doesNotContain("passwd").doesNotContain("Permission");
+                });
+    }
+
+    @Test
+    void nothingCanBeWrittenAttachedOrInstalledOutside(@TempDir Path elsewhere) {
+        assertThatThrownBy(() -> run("COPY (SELECT 1) TO '" + elsewhere.resolve("x.csv") + "'"))
+                .hasMessageContaining("Permission");
+        assertThatThrownBy(() -> run("ATTACH '" + elsewhere.resolve("x.db") + "'")).hasMessageContaining("Permission");
+        assertThatThrownBy(() -> run("INSTALL httpfs")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> run("LOAD httpfs")).isInstanceOf(IllegalStateException.class);
+        assertThat(Files.exists(elsewhere.resolve("x.csv"))).isFalse();
+    }
+
+    @Test
+    void theLockDownCannotBeUndone() {
+        for (String set : List.of("SET enable_external_access = true", "SET allowed_directories = ['/']",
+                "SET lock_configuration = false", "RESET enable_external_access", "SET memory_limit = '100GB'")) {
+            assertThatThrownBy(() -> run(set)).as(set).hasMessageContaining("locked");
+        }
+    }
+
+    @Test
+    void aQueryPastItsDeadlineIsInterruptedAndTheConnectionStaysUsable() {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> db.query(db.deadline(),
+                "SELECT count(*) FROM range(100000000000) t(x) WHERE x % 7 = ?", List.of(3L), 10))
+                .isInstanceOfSatisfying(ApiError.class, e -> {
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.getMessage()).contains("400 ms");
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        // Both pooled connections still answer.
+        for (int i = 0; i < 4; i++) {
+            assertThat(db.query(db.deadline(), "SELECT 42", List.of(), 1).single()).isEqualTo(42);
+        }
+    }
+}
