@@ -102,7 +102,7 @@ public final class ProjectionJob {
                 .union(count(baseline, CensusCount.Field.BASELINE),
                         count(baseline.getSideOutput(AssignBaseline.OUTSIDE_WORKFORCE), CensusCount.Field.OUTSIDE_WORKFORCE),
                         count(rejects, CensusCount.Field.REJECTED), count(warnings, CensusCount.Field.WARNINGS));
-        censusFacts = WholeInput.gather(censusFacts, MergeFacts.census(settings.config().maxRejectFraction()), factType,
+        censusFacts = WholeInput.gather(censusFacts, new CensusGate(settings.config().maxRejectFraction()), factType,
                 "census · accounting and gate");
 
         Map<String, DataStream<MartRecord>> marts = new LinkedHashMap<>();
@@ -115,7 +115,7 @@ public final class ProjectionJob {
             String y = year + " · ";
             DataStream<YearFact> population = workforce.fullWindowPartition()
                     .aggregate(new TallyPopulation(p, year)).returns(factType).name(y + "tally start-of-year workforce");
-            population = WholeInput.gather(population, MergeFacts.populations(year, p.levelCount()), factType,
+            population = WholeInput.gather(population, new MergePopulations(year, p.levelCount()), factType,
                     y + "start-of-year population");
 
             DataStream<YearFact> terminations = workforce.connect(population.broadcast(YearPlanFunction.FACTS))

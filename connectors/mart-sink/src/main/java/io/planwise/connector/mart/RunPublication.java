@@ -13,7 +13,6 @@ import io.planwise.warehouse.WarehouseLayout;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -119,9 +118,5 @@ public final class RunPublication<T> implements Serializable {
         } catch (IOException e) {
             throw new UncheckedIOException("the job's run record is not a JSON object", e);
         }
-    }
-
-    boolean runDirExists() {
-        return Files.isDirectory(runDir());
     }
 }
