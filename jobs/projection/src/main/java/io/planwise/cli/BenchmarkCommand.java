@@ -13,7 +13,9 @@ import java.util.Set;
  * {@code planwise benchmark}: end-to-end figures, JVM start to published manifest. Each size runs
  * {@code planwise project} in a fresh child JVM on a synthetic census (generated once and kept in
  * .planwise/bench); wall time is measured around the child, peak RSS is the kernel's high-water
- * mark of the child (VmHWM), sampled until it exits.
+ * mark of the child (VmHWM), sampled until it exits. When the SQL engine's jar is built
+ * (dbt-equivalent-sql/target/planwise-sql.jar) the same census is also projected by it, and the
+ * Flink/SQL wall-time ratio is printed (below 1 means Flink is faster).
  */
 final class BenchmarkCommand {
     static final Set<String> OPTIONS = Set.of("sizes", "parallelism", "dir");
@@ -35,8 +37,9 @@ final class BenchmarkCommand {
             }
             sizes.add(new long[] {Long.parseLong(p[0].replace("_", "")), Long.parseLong(p[1])});
         }
-        out.printf("%-12s %5s %11s %12s %18s %14s%n", "employees", "years", "parallelism", "wall (s)",
-                "employee-years/s", "peak RSS (MB)");
+        Path sqlJar = sqlEngineJar();
+        out.printf("%-12s %5s %11s %12s %18s %14s %12s %16s %10s%n", "employees", "years", "parallelism", "wall (s)",
+                "employee-years/s", "peak RSS (MB)", "SQL wall (s)", "SQL peak RSS (MB)", "Flink/SQL");
         for (long[] size : sizes) {
             Path census = dir.resolve("census_" + size[0] + ".csv");
             if (!Files.exists(census)) {
@@ -44,23 +47,53 @@ final class BenchmarkCommand {
                         "generate-census", List.of("--employees", Long.toString(size[0]), "--seed", "1", "--out",
                                 census.toString()), GenerateCensusCommand.OPTIONS));
             }
-            long[] result = project(census, size[1], parallelism, dir.resolve("warehouse"));
+            long[] result = run(flinkCommand(), census, size[1], parallelism, dir.resolve("warehouse"));
             double seconds = result[0] / 1e9;
-            out.printf("%,-12d %5d %11s %12.1f %,18.0f %,14d%n", size[0], size[1], parallelism, seconds,
-                    size[0] * size[1] / seconds, result[1] / 1024);
+            String sql = "%12s %16s %10s".formatted("-", "-", "-");
+            if (sqlJar != null) {
+                long[] s = run(List.of(javaCommand(), "-Xmx4g", "-jar", sqlJar.toString()), census, size[1], parallelism,
+                        dir.resolve("warehouse-sql"));
+                sql = "%12.1f %,16d %10.2f".formatted(s[0] / 1e9, s[1] / 1024, (double) result[0] / s[0]);
+            }
+            out.printf("%,-12d %5d %11s %12.1f %,18.0f %,14d %s%n", size[0], size[1], parallelism, seconds,
+                    size[0] * size[1] / seconds, result[1] / 1024, sql);
         }
     }
 
-    /** Returns {wall nanos, peak RSS kB}. */
-    private static long[] project(Path census, long years, String parallelism, Path warehouse) throws Exception {
+    private static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** This JVM's own flags and jar, running the {@code project} subcommand. */
+    private static List<String> flinkCommand() throws Exception {
         List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add(javaCommand());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.add("-jar");
-        cmd.add(Path.of(BenchmarkCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-        cmd.addAll(List.of("project", "--census", census.toString(), "--warehouse", warehouse.toString(),
+        cmd.add(ownJar().toString());
+        cmd.add("project");
+        return cmd;
+    }
+
+    private static Path ownJar() throws Exception {
+        return Path.of(BenchmarkCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    /** The SQL engine's jar next to this build (repo/dbt-equivalent-sql/target), or null when not built. */
+    private static Path sqlEngineJar() throws Exception {
+        Path jar = ownJar().toAbsolutePath().getParent().resolve("../../../dbt-equivalent-sql/target/planwise-sql.jar")
+                .normalize();
+        return Files.isRegularFile(jar) ? jar : null;
+    }
+
+    /** Runs one engine's projection in a child JVM; returns {wall nanos, peak RSS kB}. */
+    private static long[] run(List<String> engine, Path census, long years, String parallelism, Path warehouse)
+            throws Exception {
+        List<String> cmd = new ArrayList<>(engine);
+        cmd.addAll(List.of("--census", census.toString(), "--warehouse", warehouse.toString(),
                 "--parallelism", parallelism, "--scenario", "bench", "--start-year", "2025",
                 "--end-year", Long.toString(2025 + years - 1)));
+        Files.createDirectories(warehouse);
         long start = System.nanoTime();
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(warehouse.resolveSibling("benchmark.log").toFile()))
