@@ -25,10 +25,6 @@ final class Authentication {
         return new Authentication(null);
     }
 
-    boolean required() {
-        return keys != null;
-    }
-
     /** Before-handler for {@code /api/*}: remembers the caller on the request or throws 401. */
     void authenticate(Context ctx) {
         ctx.attribute(CALLER, callerOf(ctx.header(KEY_HEADER), ctx.header("Authorization")));

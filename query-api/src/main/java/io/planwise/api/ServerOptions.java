@@ -62,10 +62,6 @@ record ServerOptions(Path warehouse, String host, int port, Path keysFile, boole
                 "2GB", Duration.ofSeconds(1));
     }
 
-    ServerOptions withQueryTimeout(Duration timeout) {
-        return new ServerOptions(warehouse, host, port, keysFile, noAuth, timeout, connections, memoryLimit, pollInterval);
-    }
-
     static ServerOptions parse(String... args) {
         Deque<String> rest = new ArrayDeque<>(List.of(args));
         Path warehouse = null;
