@@ -31,3 +31,21 @@ CREATE TABLE IF NOT EXISTS comp_levers (
 CREATE TABLE IF NOT EXISTS config_new_hire_age_distribution (scenario_id text, hire_age integer, age_weight numeric);
 CREATE TABLE IF NOT EXISTS config_new_hire_level_distribution (
   scenario_id text, level_id integer, distribution_pct numeric, use_fixed_distribution boolean);
+
+-- HR events outbox: what happened to employees, appended by HR systems (and `planwise append-events`)
+-- and read by the streaming actuals job. event_type, employee_id and the values are deliberately not
+-- constrained: the job quarantines a malformed event with its reason instead of the writer failing.
+-- txid is the writing transaction's id. event_id values become visible in commit order, not in id
+-- order, so the reader never reads by event_id alone: it reads only rows of transactions older than
+-- every transaction still in flight (pg_snapshot_xmin), in (txid, event_id) order, served by the index.
+CREATE TABLE IF NOT EXISTS hr_events (
+  event_id       bigserial PRIMARY KEY,
+  employee_id    text,
+  event_type     text,
+  effective_date date,
+  compensation   numeric(18,2),
+  level_id       integer,
+  recorded_at    timestamptz NOT NULL DEFAULT now(),
+  txid           xid8 NOT NULL DEFAULT pg_current_xact_id()
+);
+CREATE INDEX IF NOT EXISTS hr_events_txid_event_id ON hr_events (txid, event_id);

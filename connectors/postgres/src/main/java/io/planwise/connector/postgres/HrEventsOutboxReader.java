@@ -1,0 +1,158 @@
+package io.planwise.connector.postgres;
+
+import io.planwise.connector.file.RowDecoder;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.connector.source.ReaderOutput;
+import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.core.io.InputStatus;
+
+/**
+ * Reads the outbox split on the task thread: one query per batch, rows emitted one per
+ * {@link #pollNext} call, the position advanced with every emitted row. When a query returns
+ * nothing the reader waits for the poll interval before asking again. See
+ * {@link HrEventsOutboxSource} for the semantics.
+ */
+final class HrEventsOutboxReader<T> implements SourceReader<T, HrEventsOutboxSplit> {
+    private final SourceReaderContext context;
+    private final PostgresEndpoint endpoint;
+    private final HrEventsOutboxQuery query;
+    private final RowDecoder.BoundDecoder<T> decoder;
+    private final long pollIntervalMillis;
+    private final int batchSize;
+    private final ArrayDeque<HrEventsOutboxQuery.Row> fetched = new ArrayDeque<>();
+
+    private HrEventsOutboxSplit position;
+    private boolean noMoreSplits;
+    private long nextQueryAtNanos;
+    private CompletableFuture<Void> available = new CompletableFuture<>();
+    private Connection connection;
+    private long queries;
+
+    HrEventsOutboxReader(SourceReaderContext context, PostgresEndpoint endpoint, HrEventsOutboxQuery query,
+            RowDecoder.BoundDecoder<T> decoder, long pollIntervalMillis, int batchSize) {
+        this.context = context;
+        this.endpoint = endpoint;
+        this.query = query;
+        this.decoder = decoder;
+        this.pollIntervalMillis = pollIntervalMillis;
+        this.batchSize = batchSize;
+        context.metricGroup().gauge("outboxPositionEventId", () -> position == null ? 0L : position.eventId());
+        context.metricGroup().gauge("outboxPositionTxid", () -> position == null ? 0L : position.txid());
+        context.metricGroup().gauge("outboxQueries", () -> queries);
+    }
+
+    @Override
+    public void start() {
+        if (position == null) {
+            context.sendSplitRequest();
+        }
+    }
+
+    @Override
+    public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
+        if (position == null) {
+            return noMoreSplits ? InputStatus.END_OF_INPUT : waitForSplit();
+        }
+        if (fetched.isEmpty()) {
+            long now = System.nanoTime();
+            if (now < nextQueryAtNanos) {
+                return waitFor(TimeUnit.NANOSECONDS.toMillis(nextQueryAtNanos - now) + 1);
+            }
+            fetch();
+            if (fetched.isEmpty()) {
+                nextQueryAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pollIntervalMillis);
+                return waitFor(pollIntervalMillis);
+            }
+        }
+        HrEventsOutboxQuery.Row row = fetched.poll();
+        StringBuilder raw = new StringBuilder();
+        for (String v : row.values()) {
+            if (raw.length() > 0) {
+                raw.append(',');
+            }
+            raw.append(v == null ? "" : v);
+        }
+        output.collect(decoder.decode(row.eventId(), row.values(), row.values().length, raw.toString()));
+        position = position.after(row.txid(), row.eventId());
+        return InputStatus.MORE_AVAILABLE;
+    }
+
+    private void fetch() {
+        try {
+            if (connection == null) {
+                connection = endpoint.connect();
+                connection.setReadOnly(true);
+                try (Statement st = connection.createStatement()) {
+                    st.execute("SET TIME ZONE 'UTC'");
+                }
+            }
+            queries++;
+            fetched.addAll(query.after(connection, position, batchSize));
+        } catch (SQLException e) {
+            closeConnection();
+            throw endpoint.explain(e);
+        }
+    }
+
+    private InputStatus waitForSplit() {
+        if (available.isDone()) {
+            available = new CompletableFuture<>();
+        }
+        return InputStatus.NOTHING_AVAILABLE;
+    }
+
+    private InputStatus waitFor(long millis) {
+        available = new CompletableFuture<Void>().completeOnTimeout(null, millis, TimeUnit.MILLISECONDS);
+        return InputStatus.NOTHING_AVAILABLE;
+    }
+
+    @Override
+    public List<HrEventsOutboxSplit> snapshotState(long checkpointId) {
+        return position == null ? List.of() : List.of(position);
+    }
+
+    @Override
+    public CompletableFuture<Void> isAvailable() {
+        return available;
+    }
+
+    @Override
+    public void addSplits(List<HrEventsOutboxSplit> splits) {
+        if (position != null || splits.size() != 1) {
+            throw new IllegalStateException("an HR events outbox reader reads exactly one split; got " + splits
+                    + (position == null ? "" : " while reading " + position));
+        }
+        position = splits.get(0);
+        fetched.clear();
+        available.complete(null);
+    }
+
+    @Override
+    public void notifyNoMoreSplits() {
+        noMoreSplits = true;
+        available.complete(null);
+    }
+
+    @Override
+    public void close() {
+        closeConnection();
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // the connection is being dropped anyway
+            }
+            connection = null;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.planwise.connector.postgres;
+
+import io.planwise.connector.file.RowDecoder;
+import io.planwise.connector.file.RowFormatException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+/** Builds a {@link HrEventsOutboxSource}; {@link #build()} checks the table before any job starts. */
+public final class HrEventsOutboxSourceBuilder<T> {
+    private static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?";
+
+    private PostgresEndpoint endpoint;
+    private String table = "hr_events";
+    private RowDecoder<T> decoder;
+    private TypeInformation<T> type;
+    private Duration pollInterval = Duration.ofSeconds(1);
+    private int batchSize = 1000;
+
+    HrEventsOutboxSourceBuilder() {}
+
+    /** The database to read. */
+    public HrEventsOutboxSourceBuilder<T> setEndpoint(PostgresEndpoint endpoint) {
+        this.endpoint = endpoint;
+        return this;
+    }
+
+    /** The outbox table (optionally schema-qualified); default hr_events. */
+    public HrEventsOutboxSourceBuilder<T> setTable(String table) {
+        this.table = table;
+        return this;
+    }
+
+    /** Turns the text of each row into a record. */
+    public HrEventsOutboxSourceBuilder<T> setDecoder(RowDecoder<T> decoder) {
+        this.decoder = decoder;
+        return this;
+    }
+
+    /** The records' Flink type. */
+    public HrEventsOutboxSourceBuilder<T> setTypeInformation(TypeInformation<T> type) {
+        this.type = type;
+        return this;
+    }
+
+    /** How long to wait after a query that found no new rows (default 1 s). */
+    public HrEventsOutboxSourceBuilder<T> setPollInterval(Duration pollInterval) {
+        this.pollInterval = pollInterval;
+        return this;
+    }
+
+    /** The most rows one query returns (default 1000). */
+    public HrEventsOutboxSourceBuilder<T> setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+        return this;
+    }
+
+    public HrEventsOutboxSource<T> build() {
+        if (endpoint == null) {
+            throw new IllegalArgumentException("an HR events outbox source needs an endpoint: where is the database?");
+        }
+        if (table == null || !table.matches(IDENTIFIER)) {
+            throw new IllegalArgumentException("'" + table + "' is not a plain table name (letters, digits, _ and one optional schema prefix)");
+        }
+        if (decoder == null || type == null) {
+            throw new IllegalArgumentException("an HR events outbox source needs a decoder and the type it produces");
+        }
+        if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("the poll interval must be positive, got " + pollInterval);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("the batch size must be at least 1, got " + batchSize);
+        }
+        String source = endpoint.describe() + " table " + table;
+        try (Connection c = endpoint.connect()) {
+            if (c.getMetaData().getDatabaseMajorVersion() < 13) {
+                throw new PostgresException("PostgreSQL at " + endpoint.describe() + " is version "
+                        + c.getMetaData().getDatabaseProductVersion() + "; the outbox reader needs 13 or later (xid8, pg_current_snapshot)");
+            }
+            checkTableExists(c);
+            Map<String, String> types = columnTypes(c, source);
+            require(types, "event_id", List.of("int8", "bigserial"), "bigserial PRIMARY KEY", source);
+            require(types, "txid", List.of("xid8"), "xid8 NOT NULL DEFAULT pg_current_xact_id()", source);
+            List<String> columns = new ArrayList<>(types.keySet());
+            columns.remove("txid");
+            try {
+                decoder.bind(source, columns);
+            } catch (RowFormatException e) {
+                throw new PostgresException(e.getMessage(), e);
+            }
+            HrEventsOutboxQuery query = new HrEventsOutboxQuery(table, columns);
+            try {
+                query.after(c, HrEventsOutboxSplit.fromStart(), 1);
+            } catch (SQLException e) {
+                throw new PostgresException("cannot read " + source + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+            }
+            return new HrEventsOutboxSource<>(endpoint, table, columns, decoder, type, pollInterval, batchSize);
+        } catch (SQLException e) {
+            throw endpoint.explain(e);
+        }
+    }
+
+    private void checkTableExists(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT to_regclass(?)")) {
+            st.setString(1, table);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                if (rs.getString(1) == null) {
+                    throw new PostgresException("table " + table + " does not exist in " + endpoint.describe()
+                            + "; create it with the PlanWise schema (planwise append-events creates it too)");
+                }
+            }
+        }
+    }
+
+    private Map<String, String> columnTypes(Connection c, String source) {
+        Map<String, String> types = new LinkedHashMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT * FROM " + table + " LIMIT 0");
+                ResultSet rs = st.executeQuery()) {
+            ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                types.put(md.getColumnName(i).toLowerCase(Locale.ROOT), md.getColumnTypeName(i).toLowerCase(Locale.ROOT));
+            }
+        } catch (SQLException e) {
+            throw new PostgresException("cannot read " + source + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        return types;
+    }
+
+    private static void require(Map<String, String> types, String column, List<String> allowed, String ddl, String source) {
+        String actual = types.get(column);
+        if (actual == null || !allowed.contains(actual)) {
+            throw new PostgresException(source + (actual == null ? " has no column " + column : " has column " + column
+                    + " of type " + actual) + "; an outbox needs " + column + " " + ddl);
+        }
+    }
+}
