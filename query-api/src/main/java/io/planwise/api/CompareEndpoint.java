@@ -32,9 +32,11 @@ final class CompareEndpoint {
     private final NeedsEndpoint needs;
     private final SummaryEndpoint summary;
     private final ScenarioAccess access;
+    private final AnswerCache answers;
 
-    CompareEndpoint(ScenarioAccess access, NeedsEndpoint needs, SummaryEndpoint summary) {
-        this.access = access;
+    CompareEndpoint(PublishedMarts marts, NeedsEndpoint needs, SummaryEndpoint summary) {
+        this.access = marts.access();
+        this.answers = marts.answers();
         this.needs = needs;
         this.summary = summary;
     }
@@ -53,6 +55,12 @@ final class CompareEndpoint {
         if (validators.answerNotModified(ctx)) {
             return;
         }
+        Replies.Answer answer = answers.get(AnswerCache.key("compare", runs, format, params), () -> Replies.table(
+                format, envelope(ids, runs), compare(ids, runs, params), "compare-" + String.join("-", ids)));
+        Replies.send(ctx, validators, answer);
+    }
+
+    private ResultTable compare(List<String> ids, List<RunManifest> runs, RequestParameters params) {
         Map<String, Map<List<Object>, Map<String, Object>>> figures = new LinkedHashMap<>();
         Set<List<Object>> keys = new TreeSet<>((a, b) -> {
             int c = Integer.compare((Integer) a.get(0), (Integer) b.get(0));
@@ -65,14 +73,16 @@ final class CompareEndpoint {
             keys.addAll(byYear.keySet());
             figures.put(run.scenarioId(), byYear);
         }
-        ResultTable table = table(ids, figures, keys);
+        return table(ids, figures, keys);
+    }
 
+    private static Map<String, Object> envelope(List<String> ids, List<RunManifest> runs) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("baseline", ids.get(0));
         List<Map<String, Object>> described = new ArrayList<>();
         runs.forEach(r -> described.add(RunEnvelope.of(r)));
         envelope.put("scenarios", described);
-        Replies.table(ctx, format, validators, envelope, table, "compare-" + String.join("-", ids));
+        return envelope;
     }
 
     private static List<String> scenarioIds(RequestParameters params) {

@@ -55,7 +55,7 @@ final class EmployeeHistoryEndpoint {
         body.put("employee_id", employeeId);
         body.put("snapshots", snapshots);
         body.put("events", events);
-        Replies.json(ctx, validators, body);
+        Replies.send(ctx, validators, Replies.json(body));
     }
 
     private ResultTable rowsOf(RunViews views, String mart, String order, String employeeId,

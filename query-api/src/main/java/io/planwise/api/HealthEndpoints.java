@@ -15,7 +15,7 @@ final class HealthEndpoints {
 
     void health(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        Replies.json(ctx, null, Map.of("status", "ok"));
+        Replies.send(ctx, null, Replies.json(Map.of("status", "ok")));
     }
 
     void ready(Context ctx) {
@@ -29,6 +29,6 @@ final class HealthEndpoints {
             body.put("status", "starting");
             body.put("reason", "The warehouse has not been read yet (no current/ directory so far).");
         }
-        Replies.json(ctx, null, body);
+        Replies.send(ctx, null, Replies.json(body));
     }
 }

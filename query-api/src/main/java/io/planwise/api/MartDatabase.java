@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -46,8 +47,10 @@ final class MartDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MartDatabase.class);
 
     private final DuckDBConnection root;
-    private final BlockingQueue<Connection> pool;
-    private final List<Connection> all = new ArrayList<>();
+    private final BlockingQueue<PooledConnection> pool;
+    private final List<PooledConnection> all = new ArrayList<>();
+    /** Schemas dropped so far, in order; connections close their statements of these. */
+    private final List<String> droppedSchemas = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService watchdog;
     private final Duration queryTimeout;
 
@@ -56,7 +59,7 @@ final class MartDatabase implements AutoCloseable {
         this.queryTimeout = queryTimeout;
         this.pool = new ArrayBlockingQueue<>(connections);
         for (int i = 0; i < connections; i++) {
-            Connection c = root.duplicate();
+            PooledConnection c = new PooledConnection(root.duplicate());
             all.add(c);
             pool.add(c);
         }
@@ -103,10 +106,10 @@ final class MartDatabase implements AutoCloseable {
         return new Deadline(System.nanoTime() + queryTimeout.toNanos());
     }
 
-    /** Runs DDL statements in order on one connection (creating or dropping a run's relations). */
+    /** Runs DDL statements in order on one connection (creating a run's relations). */
     void execute(List<String> statements) {
-        Connection c = take(deadline());
-        try (Statement s = c.createStatement()) {
+        PooledConnection c = take(deadline());
+        try (Statement s = c.connection().createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
             }
@@ -117,6 +120,15 @@ final class MartDatabase implements AutoCloseable {
         }
     }
 
+    /** Drops a run's schema and everything in it; connections forget their statements on it. */
+    void dropSchema(String schema) {
+        if (!schema.matches("run_[0-9]+")) {
+            throw new IllegalArgumentException("Not a run schema: " + schema);
+        }
+        execute(List.of("DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
+        droppedSchemas.add(schema);
+    }
+
     /**
      * Runs one query with bound values and returns at most {@code maxRows} rows.
      *
@@ -124,9 +136,11 @@ final class MartDatabase implements AutoCloseable {
      * @throws ApiError 503 when the deadline passes, 500 (with a reference, no detail) on any other failure
      */
     ResultTable query(Deadline deadline, String sql, List<Object> values, int maxRows) {
-        Connection c = take(deadline);
+        PooledConnection c = take(deadline);
         AtomicBoolean timedOut = new AtomicBoolean();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        boolean failed = true;
+        try {
+            PreparedStatement ps = c.prepare(sql);
             for (int i = 0; i < values.size(); i++) {
                 ps.setObject(i + 1, values.get(i));
             }
@@ -152,7 +166,9 @@ final class MartDatabase implements AutoCloseable {
                 }
             }, remaining, TimeUnit.NANOSECONDS);
             try (ResultSet rs = ps.executeQuery()) {
-                return read(rs, maxRows);
+                ResultTable table = read(rs, maxRows);
+                failed = false;
+                return table;
             } finally {
                 cancel.cancel(false);
                 synchronized (guard) {
@@ -167,6 +183,9 @@ final class MartDatabase implements AutoCloseable {
             LOG.error("Query failed (reference {}): {}\n{}", reference, e.getMessage(), sql);
             throw new ApiError(500, "Internal error (reference " + reference + ").", null);
         } finally {
+            if (failed) {
+                c.forget(sql);
+            }
             pool.add(c);
         }
     }
@@ -176,12 +195,13 @@ final class MartDatabase implements AutoCloseable {
                 + " ms; narrow it with filters such as year or employee_id.");
     }
 
-    private Connection take(Deadline deadline) {
+    private PooledConnection take(Deadline deadline) {
         try {
-            Connection c = pool.poll(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+            PooledConnection c = pool.poll(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
             if (c == null) {
                 throw ApiError.unavailable("The server is busy; try again.");
             }
+            c.forgetDropped(droppedSchemas);
             return c;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -234,13 +254,7 @@ final class MartDatabase implements AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
-        for (Connection c : all) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                LOG.debug("Closing a connection: {}", e.toString());
-            }
-        }
+        all.forEach(PooledConnection::close);
         try {
             root.close();
         } catch (SQLException e) {

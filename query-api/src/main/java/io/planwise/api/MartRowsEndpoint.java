@@ -83,7 +83,7 @@ final class MartRowsEndpoint {
         envelope.put("limit", limit);
         envelope.put("offset", offset);
         envelope.put("truncated", offset + page.rows().size() < total);
-        Replies.table(ctx, format, validators, envelope, page, run.scenarioId() + "-" + name);
+        Replies.send(ctx, validators, Replies.table(format, envelope, page, run.scenarioId() + "-" + name));
     }
 
     /** {@code columns=a,b}: a subset of the mart's columns, in the order asked; all of them by default. */

@@ -31,8 +31,9 @@ final class NeedsEndpoint {
         if (validators.answerNotModified(ctx)) {
             return;
         }
-        ResultTable table = needs(run, params);
-        Replies.table(ctx, format, validators, RunEnvelope.of(run), table, run.scenarioId() + "-needs");
+        Replies.Answer answer = marts.answers().get(AnswerCache.key("needs", List.of(run), format, params),
+                () -> Replies.table(format, RunEnvelope.of(run), needs(run, params), run.scenarioId() + "-needs"));
+        Replies.send(ctx, validators, answer);
     }
 
     /** The needs rows of one run, every column but scenario_id, by year and trial. */

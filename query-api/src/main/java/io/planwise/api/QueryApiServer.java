@@ -107,7 +107,8 @@ public final class QueryApiServer implements AutoCloseable {
         try {
             watcher.start(options.pollInterval().toMillis());
             ScenarioAccess access = new ScenarioAccess(published);
-            PublishedMarts marts = new PublishedMarts(access, catalog, database);
+            // 64 MB of rendered summary-sized answers; a run's answers are tiny (a few KB each).
+            PublishedMarts marts = new PublishedMarts(access, catalog, database, new AnswerCache(64L << 20));
             Javalin app = routes(configure(), authentication, access, marts, new HealthEndpoints(watcher));
             app.start(options.host(), options.port());
             LOG.info("Query API on http://{}:{}/ serving {} ({})", options.host(), app.port(), layout.root(),
@@ -158,7 +159,7 @@ public final class QueryApiServer implements AutoCloseable {
         app.get("/api/v1/scenarios/{id}/events", new MartRowsEndpoint(marts, Marts.EVENTS, "events")::handle);
         app.get("/api/v1/scenarios/{id}/snapshot", new MartRowsEndpoint(marts, Marts.SNAPSHOT, "snapshot")::handle);
         app.get("/api/v1/scenarios/{id}/employees/{employee_id}", new EmployeeHistoryEndpoint(marts)::handle);
-        app.get("/api/v1/compare", new CompareEndpoint(access, needs, summary)::handle);
+        app.get("/api/v1/compare", new CompareEndpoint(marts, needs, summary)::handle);
 
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.parameter()));
         // Javalin's own refusals (no such route, wrong method), with fixed text rather than Javalin's.

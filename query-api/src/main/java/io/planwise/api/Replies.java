@@ -4,8 +4,11 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes answers: a JSON body, or a table as JSON or CSV, with its validators. */
+/** Renders answers (a JSON body, or a table as JSON or CSV) and sends them with their validators. */
 final class Replies {
+
+    /** A rendered answer; immutable once made, so it can be sent many times. */
+    record Answer(byte[] body, String contentType, String disposition) {}
 
     private Replies() {}
 
@@ -13,26 +16,29 @@ final class Replies {
      * A tabular answer: JSON is {@code envelope} plus {@code columns}, {@code rows} and
      * {@code row_count}; CSV is the table alone, offered as {@code <csvName>.csv}.
      */
-    static void table(Context ctx, ResponseFormat format, Validators validators, Map<String, Object> envelope,
-            ResultTable table, String csvName) {
-        validators.apply(ctx);
+    static Answer table(ResponseFormat format, Map<String, Object> envelope, ResultTable table, String csvName) {
         if (format == ResponseFormat.CSV) {
-            ctx.header("Content-Disposition", "attachment; filename=\"" + csvName + ".csv\"");
-            ctx.contentType(format.contentType()).result(CsvTable.bytes(table));
-            return;
+            return new Answer(CsvTable.bytes(table), format.contentType(), "attachment; filename=\"" + csvName + ".csv\"");
         }
         Map<String, Object> body = new LinkedHashMap<>(envelope);
         body.put("columns", table.columns());
         body.put("row_count", table.rows().size());
         body.put("rows", table);
-        ctx.contentType(ResponseFormat.JSON.contentType()).result(ApiJson.bytes(body));
+        return json(body);
     }
 
-    static void json(Context ctx, Validators validators, Object body) {
+    static Answer json(Object body) {
+        return new Answer(ApiJson.bytes(body), ResponseFormat.JSON.contentType(), null);
+    }
+
+    static void send(Context ctx, Validators validators, Answer answer) {
         if (validators != null) {
             validators.apply(ctx);
         }
-        ctx.contentType(ResponseFormat.JSON.contentType()).result(ApiJson.bytes(body));
+        if (answer.disposition() != null) {
+            ctx.header("Content-Disposition", answer.disposition());
+        }
+        ctx.contentType(answer.contentType()).result(answer.body());
     }
 
     static void error(Context ctx, int status, String message, String parameter) {

@@ -28,6 +28,10 @@ final class RequestParameters {
         return new RequestParameters(ctx.queryParamMap());
     }
 
+    static RequestParameters of(Map<String, List<String>> values) {
+        return new RequestParameters(Map.copyOf(values));
+    }
+
     /** Names the request used. */
     Set<String> names() {
         return new TreeSet<>(values.keySet());

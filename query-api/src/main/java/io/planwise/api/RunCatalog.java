@@ -98,7 +98,7 @@ final class RunCatalog {
     private void drop(Entry entry) {
         if (entry.created) {
             try {
-                database.execute(List.of(entry.views.dropStatement()));
+                database.dropSchema(entry.views.schema());
                 LOG.info("Dropped the relations of run {}", entry.key);
             } catch (RuntimeException e) {
                 LOG.warn("Could not drop the relations of run {}: {}", entry.key, e.toString());
@@ -129,7 +129,7 @@ final class RunCatalog {
             } catch (RuntimeException e) {
                 // Half-created relations must not linger under a schema that nothing will drop.
                 try {
-                    database.execute(List.of(views.dropStatement()));
+                    database.dropSchema(views.schema());
                 } catch (RuntimeException ignored) {
                     // best effort; the schema name is never reused
                 }

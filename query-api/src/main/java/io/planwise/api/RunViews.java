@@ -86,10 +86,6 @@ final class RunViews {
         return ddl;
     }
 
-    String dropStatement() {
-        return "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
-    }
-
     private String createRelation(WarehouseLayout layout, String mart, MartEntry entry) {
         checkIdentifier(mart);
         StringJoiner select = new StringJoiner(", ");

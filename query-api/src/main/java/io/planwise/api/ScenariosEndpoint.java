@@ -38,7 +38,7 @@ final class ScenariosEndpoint {
             rows.add(new Object[] {run.scenarioId(), run.runId(), run.publishedAt(),
                     years.isEmpty() ? null : years.get(0), years.isEmpty() ? null : years.get(years.size() - 1)});
         }
-        Replies.table(ctx, format, validators, Map.of(), new ResultTable(columns, rows), "scenarios");
+        Replies.send(ctx, validators, Replies.table(format, Map.of(), new ResultTable(columns, rows), "scenarios"));
     }
 
     private static List<Integer> years(MartEntry summary) {

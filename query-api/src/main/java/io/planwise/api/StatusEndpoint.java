@@ -37,7 +37,7 @@ final class StatusEndpoint {
             return;
         }
         if (format == ResponseFormat.CSV) {
-            Replies.table(ctx, format, validators, Map.of(), perMart(runs), "status");
+            Replies.send(ctx, validators, Replies.table(format, Map.of(), perMart(runs), "status"));
             return;
         }
         List<Map<String, Object>> scenarios = new ArrayList<>();
@@ -53,7 +53,7 @@ final class StatusEndpoint {
         body.put("last_published_at", runs.stream().map(RunManifest::publishedAt).max(Comparator.naturalOrder())
                 .orElse(null));
         body.put("scenarios", scenarios);
-        Replies.json(ctx, validators, body);
+        Replies.send(ctx, validators, Replies.json(body));
     }
 
     private static Map<String, Object> describe(MartEntry entry) {

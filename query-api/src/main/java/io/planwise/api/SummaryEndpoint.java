@@ -62,10 +62,13 @@ final class SummaryEndpoint {
         if (validators.answerNotModified(ctx)) {
             return;
         }
-        ResultTable table = yearly(run, params, by.equals("level"));
-        Map<String, Object> envelope = RunEnvelope.of(run);
-        envelope.put("by", by);
-        Replies.table(ctx, format, validators, envelope, table, run.scenarioId() + "-summary-by-" + by);
+        Replies.Answer answer = marts.answers().get(AnswerCache.key("summary", List.of(run), format, params), () -> {
+            Map<String, Object> envelope = RunEnvelope.of(run);
+            envelope.put("by", by);
+            return Replies.table(format, envelope, yearly(run, params, by.equals("level")),
+                    run.scenarioId() + "-summary-by-" + by);
+        });
+        Replies.send(ctx, validators, answer);
     }
 
     /** The summary rows of one run; {@code CompareEndpoint} uses the per-year form too. */
