@@ -1,0 +1,61 @@
+-- int_start_of_year_workforce: the start state S_Y (MODEL.md §3): everyone active on Jan 1 of year Y,
+-- with age = (Y-1) - year(birth), tenure = floor(days(hire -> Dec 31 of Y-1) / 365.25), their bands,
+-- the termination hazard
+--     h = base_rate_for_new_hire x age_mult x tenure_mult
+--         x max(min_level_discount_multiplier, 1 - level_discount_factor x (level - 1))
+-- and its integer weight w = round(h x 10^9), plus this year's draws (§2) for the streams the
+-- workforce uses: 1 termination, 2 termination date, 3 promotion, 4 promotion %, 11 RIF rank.
+-- Source: workforce, the table the runner carries from year to year (year 1: stg_census_baseline).
+WITH aged AS (
+    SELECT
+        w.*,
+        (c.simulation_year - 1) - year(w.birth_date) AS age,
+        tenure_years(w.hire_date, c.previous_december_31) AS tenure,
+        mix_step(w.draw_base, c.simulation_year) AS year_mix
+    FROM workforce AS w
+    CROSS JOIN int_year_calendar AS c
+),
+banded AS (
+    SELECT
+        a.*,
+        least(greatest(a.age, (SELECT min(age_value) FROM stg_age_bands)),
+              (SELECT max(age_value) FROM stg_age_bands)) AS age_band_key,
+        least(greatest(a.tenure, (SELECT min(tenure_value) FROM stg_tenure_bands)),
+              (SELECT max(tenure_value) FROM stg_tenure_bands)) AS tenure_band_key
+    FROM aged AS a
+),
+hazard AS (
+    SELECT
+        a.*,
+        ab.band_label AS age_band,
+        tb.band_label AS tenure_band,
+        ab.promotion_multiplier AS promotion_age_multiplier,
+        tb.promotion_multiplier AS promotion_tenure_multiplier,
+        ((hb.base_rate_for_new_hire * ab.termination_multiplier) * tb.termination_multiplier)
+            * greatest(hb.min_level_discount_multiplier,
+                       CAST(1 AS DOUBLE) - hb.level_discount_factor * CAST(a.level_id - 1 AS DOUBLE)) AS termination_hazard
+    FROM banded AS a
+    JOIN stg_age_bands AS ab ON ab.age_value = a.age_band_key
+    JOIN stg_tenure_bands AS tb ON tb.tenure_value = a.tenure_band_key
+    CROSS JOIN seed_termination_hazard_base AS hb
+)
+SELECT
+    employee_id,
+    draw_base,
+    birth_date,
+    hire_date,
+    salary_cents,
+    level_id,
+    age,
+    tenure,
+    age_band,
+    tenure_band,
+    promotion_age_multiplier,
+    promotion_tenure_multiplier,
+    round_half_away(termination_hazard * CAST(1e9 AS DOUBLE)) AS hazard_weight,
+    uniform(mix_step(year_mix, 1)) AS u_termination,
+    mix_step(year_mix, 2) AS draw_termination_date,
+    uniform(mix_step(year_mix, 3)) AS u_promotion,
+    uniform(mix_step(year_mix, 4)) AS u_promotion_pct,
+    uniform(mix_step(year_mix, 11)) AS u_rif_rank
+FROM hazard

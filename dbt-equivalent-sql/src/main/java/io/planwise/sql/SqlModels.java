@@ -1,0 +1,105 @@
+package io.planwise.sql;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The SQL files of {@code dbt-equivalent-sql/} in the order the runner executes them, and their text
+ * (packaged in the jar under {@code io/planwise/sql/}). A model file is one SELECT; its file name is
+ * the table it becomes. The order is the dependency order of the models, written out once here.
+ */
+final class SqlModels {
+    private static final String ROOT = "/io/planwise/sql/";
+
+    /** CREATE MACRO statements the models use. */
+    static final List<String> MACROS = List.of(
+            "macros/model_arithmetic", "macros/random_draws", "macros/java_text");
+
+    /** Census and assumption staging, once per run. */
+    static final List<String> STAGING = List.of(
+            "models/staging/stg_parameters",
+            "models/staging/stg_job_levels",
+            "models/staging/stg_age_bands",
+            "models/staging/stg_tenure_bands",
+            "models/staging/stg_compensation_rates",
+            "models/staging/stg_new_hire_ages",
+            "models/staging/stg_new_hire_level_weights",
+            "models/staging/stg_census_rows",
+            "models/staging/stg_census_candidates",
+            "models/staging/stg_census_rejects",
+            "models/staging/stg_census_employees",
+            "models/staging/stg_census_warnings",
+            "models/staging/stg_census_accounting",
+            "models/staging/stg_census_baseline");
+
+    /** The census mart (a view), right after staging. */
+    static final String CENSUS_ISSUES = "models/marts/dq_census_issues";
+
+    /** One simulated year, in order; reads the workforce and loop_year tables. */
+    static final List<String> YEAR = List.of(
+            "models/intermediate/int_year_calendar",
+            "models/intermediate/int_start_of_year_workforce",
+            "models/intermediate/int_population_totals",
+            "models/intermediate/int_headcount_by_level",
+            "models/intermediate/int_experienced_terminations",
+            "models/intermediate/int_workforce_needs",
+            "models/intermediate/int_reduction_in_force",
+            "models/intermediate/int_stayers",
+            "models/intermediate/int_promotions",
+            "models/intermediate/int_raises",
+            "models/intermediate/int_new_hire_level_slots",
+            "models/intermediate/int_new_hires",
+            "models/intermediate/int_new_hire_terminations",
+            "models/intermediate/int_yearly_events",
+            "models/intermediate/int_workforce_snapshot",
+            "models/intermediate/int_level_ledger",
+            "models/intermediate/int_next_year_workforce");
+
+    /** The marts built once per year (as views), each written to its simulation_year partition. */
+    static final List<String> YEAR_MARTS = List.of(
+            "models/marts/fct_yearly_events", "models/marts/fct_workforce_snapshot");
+
+    /** The year's small facts the run-level marts are built from, appended to run_* tables each year. */
+    static final List<String> ACCUMULATED = List.of(
+            "int_workforce_needs", "int_headcount_by_level", "int_level_ledger");
+
+    /** The marts built once all years are done (as views), from the run_* tables. */
+    static final List<String> RUN_MARTS = List.of(
+            "models/marts/fct_workforce_needs", "models/marts/fct_workforce_summary", "models/marts/dq_checks");
+
+    /** Tests: each returns the rows that violate a MODEL.md §5 invariant; zero rows means it holds. */
+    static final List<String> TESTS = List.of(
+            "tests/assert_census_accounting_balances",
+            "tests/assert_ending_equals_target",
+            "tests/assert_start_equals_previous_end",
+            "tests/assert_one_snapshot_row_per_employee_year",
+            "tests/assert_terminated_never_reappear",
+            "tests/assert_events_explain_snapshot",
+            "tests/assert_event_dates_in_year",
+            "tests/assert_no_event_after_termination",
+            "tests/assert_termination_not_before_hire",
+            "tests/assert_event_sequence_follows_event_order",
+            "tests/assert_workforce_needs_exact");
+
+    private SqlModels() {}
+
+    /** The table a model file becomes: its file name. */
+    static String tableOf(String file) {
+        return file.substring(file.lastIndexOf('/') + 1);
+    }
+
+    static String text(String file) {
+        String resource = ROOT + file + ".sql";
+        try (InputStream in = SqlModels.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("SQL file " + resource + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+}
