@@ -1,0 +1,124 @@
+package io.planwise.actuals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.planwise.connector.postgres.NewHrEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The streaming actuals job on a MiniCluster, reading a real PostgreSQL outbox while writers append
+ * to it: what arrives in the marts, what is quarantined, and that nothing committed late is lost.
+ */
+class ActualsJobTest {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+
+    @TempDir
+    static Path shared;
+
+    static ActualsTestbed db;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        db = new ActualsTestbed(shared);
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        db.close();
+    }
+
+    @BeforeEach
+    void emptyOutbox() throws Exception {
+        db.emptyOutbox();
+    }
+
+    @Test
+    void twoWritersCommittingOutOfIdOrderLoseNoEventAndBadEventsAreQuarantined() throws Exception {
+        Path actuals = tmp.resolve("actuals");
+        db.append(ActualsTestbed.synthetic(1, 50));
+        JobClient job = db.start(actuals, tmp.resolve("checkpoints"), null);
+        try {
+            Thread first = db.writer("writer-1", ActualsTestbed.synthetic(2, 300), 3, 21);
+            Thread second = db.writer("writer-2", ActualsTestbed.synthetic(3, 300), 4, 22);
+            first.start();
+            second.start();
+            ActualsTestbed.awaitCommitted(actuals, 20, Duration.ofSeconds(60));
+            db.append(ActualsTestbed.malformed());
+            first.join();
+            second.join();
+            long rows = db.outboxRows();
+            assertThat(rows).isEqualTo(50 + 300 + 300 + 9);
+            ActualsTestbed.awaitCommitted(actuals, rows, Duration.ofSeconds(60));
+            // a little longer: nothing beyond the outbox may ever arrive
+            Thread.sleep(1000);
+        } finally {
+            ActualsTestbed.stop(job);
+        }
+        db.assertMartsHoldEveryEventOnce(actuals);
+        assertThat(ActualsTestbed.duck("SELECT reason, count(*) FROM " + ActualsTestbed.glob(actuals, ActualsMarts.QUARANTINE)
+                + " GROUP BY ALL ORDER BY 1")).containsExactly(
+                        List.of("date_out_of_order", "1"), List.of("missing_compensation", "1"),
+                        List.of("missing_effective_date", "1"), List.of("missing_employee_id", "1"),
+                        List.of("unknown_employee", "3"), List.of("unknown_event_type", "1"));
+        // committed files only: no hidden in-progress file is visible to the glob
+        try (Stream<Path> files = Files.list(actuals.resolve(ActualsMarts.EVENTS))) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
+                    .allMatch(n -> n.startsWith("part-") && n.endsWith(".parquet"));
+        }
+    }
+
+    @Test
+    void theMonthlyMartGivesHeadcountAndPayrollAtEveryMonthEnd() throws Exception {
+        Path actuals = tmp.resolve("actuals");
+        LocalDate jan = LocalDate.of(2025, 1, 15);
+        db.append(List.of(
+                new NewHrEvent("A", "hire", jan, new java.math.BigDecimal("60000.00"), 1),
+                new NewHrEvent("B", "hire", jan, new java.math.BigDecimal("90000.00"), 2),
+                new NewHrEvent("A", "compensation_change", jan.plusMonths(1), new java.math.BigDecimal("63000.00"), null),
+                new NewHrEvent("A", "promotion", jan.plusMonths(2), new java.math.BigDecimal("85000.00"), 2),
+                new NewHrEvent("B", "termination", jan.plusMonths(3), null, null)));
+        JobClient job = db.start(actuals, tmp.resolve("checkpoints"), null);
+        try {
+            ActualsTestbed.awaitCommitted(actuals, 5, Duration.ofSeconds(60));
+        } finally {
+            ActualsTestbed.stop(job);
+        }
+        db.assertMartsHoldEveryEventOnce(actuals);
+        // end-of-month figures are running sums of the movements
+        assertThat(ActualsTestbed.duck("SELECT month::VARCHAR, level_id, sum(sum(headcount_change)) OVER w, "
+                + "sum(sum(payroll_change)) OVER w, sum(hires), sum(terminations) FROM "
+                + ActualsTestbed.glob(actuals, ActualsMarts.MONTHLY) + " GROUP BY month, level_id "
+                + "WINDOW w AS (PARTITION BY level_id ORDER BY month) ORDER BY 1, 2")).containsExactly(
+                        List.of("2025-01-01", "1", "1", "60000", "1", "0"),
+                        List.of("2025-01-01", "2", "1", "90000", "1", "0"),
+                        List.of("2025-02-01", "1", "1", "63000", "0", "0"),
+                        List.of("2025-03-01", "1", "0", "0", "0", "0"),
+                        List.of("2025-03-01", "2", "2", "175000", "0", "0"),
+                        List.of("2025-04-01", "2", "1", "85000", "0", "1"));
+        assertThat(ActualsTestbed.duck("SELECT event_type, level_id, previous_level_id, compensation, previous_compensation FROM "
+                + ActualsTestbed.glob(actuals, ActualsMarts.EVENTS) + " ORDER BY event_id")).containsExactly(
+                        Arrays.asList("hire", "1", null, "60000", null), Arrays.asList("hire", "2", null, "90000", null),
+                        List.of("compensation_change", "1", "1", "63000", "60000"),
+                        List.of("promotion", "2", "1", "85000", "63000"), Arrays.asList("termination", "2", null, "90000", null));
+    }
+}
