@@ -103,6 +103,15 @@ final class ActualsTestbed implements AutoCloseable {
      * first would), so transaction order and id order disagree too.
      */
     Thread writer(String name, List<NewHrEvent> events, int perTransaction, long seed) {
+        return writer(name, events, perTransaction, seed, -1, null, null);
+    }
+
+    /**
+     * The same writer, but the transaction holding event number holdAt stays open (its rows
+     * inserted, not committed) until release opens: {@code held} says when it is there.
+     */
+    Thread writer(String name, List<NewHrEvent> events, int perTransaction, long seed, int holdAt,
+            java.util.concurrent.CountDownLatch held, java.util.concurrent.CountDownLatch release) {
         Thread t = new Thread(() -> {
             Random random = new Random(seed);
             try (Connection c = connect()) {
@@ -123,6 +132,10 @@ final class ActualsTestbed implements AutoCloseable {
                             insert.executeUpdate();
                         }
                         Thread.sleep(random.nextInt(15));
+                        if (holdAt >= i && holdAt < i + perTransaction) {
+                            held.countDown();
+                            release.await();
+                        }
                         c.commit();
                     }
                 }
