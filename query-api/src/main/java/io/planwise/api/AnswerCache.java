@@ -43,7 +43,7 @@ final class AnswerCache {
         // Computed outside the lock: two requests may compute the same answer once each, which is
         // cheaper than making every other request wait.
         Replies.Answer answer = compute.get();
-        if (answer.body().length <= MAX_ANSWER_BYTES) {
+        if (answer.body().length <= MAX_ANSWER_BYTES && answer.body().length <= maxBytes) {
             synchronized (this) {
                 Replies.Answer previous = answers.put(key, answer);
                 bytes += answer.body().length - (previous == null ? 0 : previous.body().length);

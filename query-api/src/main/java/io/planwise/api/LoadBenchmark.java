@@ -69,7 +69,10 @@ public final class LoadBenchmark {
         QueryApiServer server = null;
         String base = options.url();
         if (options.warehouse() != null) {
-            server = QueryApiServer.start(ServerOptions.embedded(options.warehouse(), 0, null));
+            ServerOptions embedded = ServerOptions.embedded(options.warehouse(), 0, null);
+            server = QueryApiServer.start(new ServerOptions(embedded.warehouse(), embedded.host(), 0, null, true,
+                    embedded.queryTimeout(), embedded.connections(), embedded.memoryLimit(), embedded.pollInterval(),
+                    options.answerCacheMegabytes()));
             base = "http://127.0.0.1:" + server.port();
         }
         try {
@@ -202,7 +205,7 @@ public final class LoadBenchmark {
 
     /** The benchmark's command line. */
     record Options(Path warehouse, String url, String key, String scenario, String compareWith, int clients,
-            Duration duration, Duration warmup, List<String> endpoints) {
+            Duration duration, Duration warmup, List<String> endpoints, int answerCacheMegabytes) {
 
         static final String USAGE = String.join("\n",
                 "usage: LoadBenchmark (--warehouse DIR | --url http://127.0.0.1:PORT [--key KEY]) --scenario ID [options]",
@@ -214,7 +217,8 @@ public final class LoadBenchmark {
                 "  --clients N          concurrent clients (default 16)",
                 "  --duration S         seconds measured per endpoint (default 60)",
                 "  --warmup S           seconds of unmeasured warm-up per endpoint (default 3)",
-                "  --endpoints LIST     comma-separated, default " + String.join(",", ALL_ENDPOINTS));
+                "  --endpoints LIST     comma-separated, default " + String.join(",", ALL_ENDPOINTS),
+                "  --answer-cache-mb N  with --warehouse: the server's answer cache (default 64; 0 measures DuckDB)");
 
         static Options parse(String... args) {
             Deque<String> rest = new ArrayDeque<>(List.of(args));
@@ -227,6 +231,7 @@ public final class LoadBenchmark {
             long duration = 60;
             long warmup = 3;
             List<String> endpoints = ALL_ENDPOINTS;
+            int cacheMb = 64;
             while (!rest.isEmpty()) {
                 String option = rest.pop();
                 if (rest.isEmpty()) {
@@ -243,6 +248,7 @@ public final class LoadBenchmark {
                     case "--duration" -> duration = number(option, value, 1, 86_400);
                     case "--warmup" -> warmup = number(option, value, 0, 3_600);
                     case "--endpoints" -> endpoints = List.of(value.split(","));
+                    case "--answer-cache-mb" -> cacheMb = (int) number(option, value, 0, 65_536);
                     default -> throw new IllegalArgumentException("Unknown option '" + option + "'.");
                 }
             }
@@ -256,7 +262,7 @@ public final class LoadBenchmark {
                 checkLoopback(url);
             }
             return new Options(warehouse, url, key, scenario, compareWith, clients, Duration.ofSeconds(duration),
-                    Duration.ofSeconds(warmup), endpoints);
+                    Duration.ofSeconds(warmup), endpoints, cacheMb);
         }
 
         private static void checkLoopback(String url) {

@@ -43,8 +43,12 @@ import org.slf4j.LoggerFactory;
 public final class QueryApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryApiServer.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("io.planwise.api.access");
 
-    /** Every route, in OpenAPI notation; the OpenAPI document lists exactly these. */
+    /**
+     * Every route, in OpenAPI notation; the OpenAPI document lists exactly these. (The page's own
+     * /app.js and /app.css are files of "/", not routes of the API.)
+     */
     static final List<String> ROUTES = List.of(
             "/", "/health", "/ready", "/openapi.json",
             "/api/v1/status", "/api/v1/scenarios",
@@ -107,8 +111,8 @@ public final class QueryApiServer implements AutoCloseable {
         try {
             watcher.start(options.pollInterval().toMillis());
             ScenarioAccess access = new ScenarioAccess(published);
-            // 64 MB of rendered summary-sized answers; a run's answers are tiny (a few KB each).
-            PublishedMarts marts = new PublishedMarts(access, catalog, database, new AnswerCache(64L << 20));
+            PublishedMarts marts = new PublishedMarts(access, catalog, database,
+                    new AnswerCache((long) options.answerCacheMegabytes() << 20));
             Javalin app = routes(configure(), authentication, access, marts, new HealthEndpoints(watcher));
             app.start(options.host(), options.port());
             LOG.info("Query API on http://{}:{}/ serving {} ({})", options.host(), app.port(), layout.root(),
@@ -130,8 +134,15 @@ public final class QueryApiServer implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
-            config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} ms", ctx.method(), route(ctx),
-                    ctx.statusCode(), Math.round(ms)));
+            // Refusals and slow answers at INFO; the steady stream of successes only at DEBUG, because a
+            // console line per request costs more than a cached summary answer.
+            config.requestLogger.http((ctx, ms) -> {
+                if (ctx.statusCode() >= 400 || ms > 1000) {
+                    ACCESS.info("{} {} {} {} ms", ctx.method(), route(ctx), ctx.statusCode(), Math.round(ms));
+                } else if (ACCESS.isDebugEnabled()) {
+                    ACCESS.debug("{} {} {} {} ms", ctx.method(), route(ctx), ctx.statusCode(), Math.round(ms));
+                }
+            });
         });
     }
 

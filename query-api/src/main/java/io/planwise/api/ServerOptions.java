@@ -19,9 +19,10 @@ import java.util.List;
  * @param memoryLimit DuckDB memory limit, DuckDB syntax ({@code 2GB})
  * @param pollInterval how often {@code current/} is scanned to prepare newly published runs ahead of
  *     requests; requests themselves always check the manifest, so this only affects warm-up
+ * @param answerCacheMegabytes memory for rendered summary, needs and compare answers; 0 turns it off
  */
 record ServerOptions(Path warehouse, String host, int port, Path keysFile, boolean noAuth, Duration queryTimeout,
-        int connections, String memoryLimit, Duration pollInterval) {
+        int connections, String memoryLimit, Duration pollInterval, int answerCacheMegabytes) {
 
     static final String USAGE = String.join("\n",
             "usage: java -jar planwise-api.jar --warehouse DIR (--keys FILE | --no-auth) [options]",
@@ -33,7 +34,8 @@ record ServerOptions(Path warehouse, String host, int port, Path keysFile, boole
             "  --query-timeout-ms N     interrupt a request's queries after N ms (default 10000)",
             "  --connections N          DuckDB queries running at once (default 8)",
             "  --memory-limit SIZE      DuckDB memory limit (default 2GB)",
-            "  --poll-ms N              scan current/ for new publishes every N ms (default 1000)");
+            "  --poll-ms N              scan current/ for new publishes every N ms (default 1000)",
+            "  --answer-cache-mb N      memory for rendered summary/needs/compare answers (default 64; 0 = off)");
 
     ServerOptions {
         if (warehouse == null) {
@@ -59,7 +61,7 @@ record ServerOptions(Path warehouse, String host, int port, Path keysFile, boole
     /** Options for an embedded server (tests, the benchmark): loopback, defaults elsewhere. */
     static ServerOptions embedded(Path warehouse, int port, Path keysFile) {
         return new ServerOptions(warehouse, "127.0.0.1", port, keysFile, keysFile == null, Duration.ofSeconds(10), 8,
-                "2GB", Duration.ofSeconds(1));
+                "2GB", Duration.ofSeconds(1), 64);
     }
 
     static ServerOptions parse(String... args) {
@@ -73,6 +75,7 @@ record ServerOptions(Path warehouse, String host, int port, Path keysFile, boole
         int connections = 8;
         String memory = "2GB";
         long pollMs = 1000;
+        int cacheMb = 64;
         while (!rest.isEmpty()) {
             String option = rest.pop();
             switch (option) {
@@ -85,12 +88,13 @@ record ServerOptions(Path warehouse, String host, int port, Path keysFile, boole
                 case "--connections" -> connections = (int) number(option, value(option, rest), 1, 256);
                 case "--memory-limit" -> memory = value(option, rest);
                 case "--poll-ms" -> pollMs = number(option, value(option, rest), 10, 3_600_000);
+                case "--answer-cache-mb" -> cacheMb = (int) number(option, value(option, rest), 0, 65_536);
                 case "-h", "--help" -> throw new UsageError(null);
                 default -> throw new UsageError("Unknown option '" + option + "'.");
             }
         }
         return new ServerOptions(warehouse, host, port, keys, noAuth, Duration.ofMillis(timeoutMs), connections, memory,
-                Duration.ofMillis(pollMs));
+                Duration.ofMillis(pollMs), cacheMb);
     }
 
     private static String value(String option, Deque<String> rest) {

@@ -27,10 +27,11 @@ final class RunningServer implements AutoCloseable {
         return new RunningServer(QueryApiServer.start(options));
     }
 
+    /** Options with a given poll interval and no answer cache, so every request goes to DuckDB. */
     static ServerOptions options(Path warehouse, Path keys, Duration pollInterval) {
         ServerOptions o = ServerOptions.embedded(warehouse, 0, keys);
         return new ServerOptions(o.warehouse(), o.host(), o.port(), o.keysFile(), o.noAuth(), o.queryTimeout(),
-                o.connections(), o.memoryLimit(), pollInterval);
+                o.connections(), o.memoryLimit(), pollInterval, 0);
     }
 
     @Override

@@ -23,7 +23,8 @@ class ServerOptionsTest {
     @Test
     void everyOption() {
         ServerOptions o = ServerOptions.parse("--warehouse", "wh", "--no-auth", "--host", "0.0.0.0", "--port", "0",
-                "--query-timeout-ms", "250", "--connections", "4", "--memory-limit", "512MB", "--poll-ms", "100");
+                "--query-timeout-ms", "250", "--connections", "4", "--memory-limit", "512MB", "--poll-ms", "100",
+                "--answer-cache-mb", "0");
         assertThat(o.noAuth()).isTrue();
         assertThat(o.keysFile()).isNull();
         assertThat(o.host()).isEqualTo("0.0.0.0");
@@ -32,6 +33,7 @@ class ServerOptionsTest {
         assertThat(o.connections()).isEqualTo(4);
         assertThat(o.memoryLimit()).isEqualTo("512MB");
         assertThat(o.pollInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(o.answerCacheMegabytes()).isZero();
     }
 
     @Test
