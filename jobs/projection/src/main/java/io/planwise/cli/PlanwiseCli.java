@@ -25,6 +25,11 @@ public final class PlanwiseCli {
               load-postgres --url JDBC_URL --census FILE [--assumptions DIR] [--db-user U] [--db-password P]
               generate-census --out FILE.csv|FILE.parquet [--employees N] [--seed S] [--as-of YYYY-MM-DD]
               benchmark [--sizes 60040x5,1000000x10] [--parallelism 2]   end-to-end figures per size
+              append-events --url JDBC_URL --file FILE | --generate N [--seed S] [--start YYYY-MM-DD]
+                      [--table hr_events] [--db-user U] [--db-password P]   append HR events to the outbox
+              actuals --url JDBC_URL [--warehouse DIR] [--checkpoint-interval 10s] [--checkpoint-dir DIR]
+                      [--restore CHECKPOINT] [--poll-interval 1s] [--parallelism N] [--until caught-up]
+                      [--table hr_events] [--dashboard-port P]   stream the outbox into <warehouse>/actuals
             """;
 
     private PlanwiseCli() {}
@@ -61,6 +66,9 @@ public final class PlanwiseCli {
                 case "load-postgres" -> new LoadPostgresCommand(out)
                         .run(new CommandLine("load-postgres", rest, LoadPostgresCommand.OPTIONS));
                 case "benchmark" -> new BenchmarkCommand(out).run(new CommandLine("benchmark", rest, BenchmarkCommand.OPTIONS));
+                case "append-events" -> new AppendEventsCommand(out)
+                        .run(new CommandLine("append-events", rest, AppendEventsCommand.OPTIONS));
+                case "actuals" -> new ActualsCommand(out).run(new CommandLine("actuals", rest, ActualsCommand.OPTIONS));
                 default -> throw new CommandLine.UsageException("unknown command '" + args[0] + "'");
             }
             return 0;

@@ -2,6 +2,10 @@ package io.planwise.connector.postgres;
 
 import io.planwise.connector.file.RowDecoder;
 import io.planwise.connector.file.RowFormatException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -79,6 +83,22 @@ public final class HrEventsOutboxSource<T>
     /** Where the rows come from, without credentials (for names in the dashboard and messages). */
     public String description() {
         return endpoint.describe() + " table " + table;
+    }
+
+    /**
+     * How many rows of the outbox are final now (their transactions ended before every transaction
+     * still in flight): once the source has emitted this many rows from the start, it has read
+     * everything committed before this call.
+     */
+    public long readableRows() {
+        try (Connection c = endpoint.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table
+                        + " WHERE txid < pg_snapshot_xmin(pg_current_snapshot())")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw endpoint.explain(e);
+        }
     }
 
     @Override

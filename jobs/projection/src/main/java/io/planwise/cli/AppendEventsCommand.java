@@ -1,0 +1,141 @@
+package io.planwise.cli;
+
+import io.planwise.connector.file.RowDecoder;
+import io.planwise.connector.file.RowFiles;
+import io.planwise.connector.file.RowFormatException;
+import io.planwise.connector.postgres.HrEventsOutboxWriter;
+import io.planwise.connector.postgres.NewHrEvent;
+import io.planwise.connector.postgres.PostgresEndpoint;
+import io.planwise.model.actuals.SyntheticHrEvents;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code planwise append-events}: appends HR events to the outbox table, in one transaction, from a
+ * CSV or Parquet file (columns employee_id, event_type, effective_date, compensation, level_id;
+ * the last two may be empty) or generated ({@code --generate N --seed S}, valid events of
+ * employees H&lt;seed&gt;-…). Creates the PlanWise schema first if it is missing. A value the outbox
+ * cannot store (a date that is no date) stops the command with the file and line; anything the
+ * outbox can store is appended — the actuals job decides what is valid.
+ */
+final class AppendEventsCommand {
+    static final Set<String> OPTIONS = Set.of("url", "file", "generate", "seed", "start", "table", "db-user", "db-password");
+
+    private final PrintStream out;
+
+    AppendEventsCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    void run(CommandLine cl) throws IOException {
+        PostgresEndpoint endpoint = ProjectCommand.endpoint(cl, cl.require("url"));
+        if ((cl.get("file") == null) == (cl.get("generate") == null)) {
+            throw new CommandLine.UsageException("'append-events' needs either --file FILE or --generate N");
+        }
+        List<NewHrEvent> events;
+        String from;
+        if (cl.get("file") != null) {
+            Path file = Path.of(cl.get("file"));
+            if (!Files.isRegularFile(file)) {
+                throw new CommandLine.UsageException("events file " + file + " does not exist");
+            }
+            events = read(file);
+            from = file.toString();
+        } else {
+            long count = cl.number("generate", 0);
+            if (count < 1 || count > 10_000_000) {
+                throw new CommandLine.UsageException("--generate must be between 1 and 10,000,000, got " + count);
+            }
+            long seed = cl.number("seed", 1);
+            LocalDate start = date(cl.get("start", "2025-01-01"), "--start");
+            events = new SyntheticHrEvents(seed, start).events((int) count).stream()
+                    .map(r -> new NewHrEvent(r.employeeId(), r.eventType(), r.effectiveDate(),
+                            BigDecimal.valueOf(r.compensationCents(), 2), r.levelId()))
+                    .toList();
+            from = "generated (seed " + seed + ", from " + start + ")";
+        }
+        String table = cl.get("table", "hr_events");
+        HrEventsOutboxWriter writer = new HrEventsOutboxWriter(endpoint, table);
+        writer.createSchema();
+        List<Long> ids = writer.append(events);
+        if (ids.isEmpty()) {
+            out.printf("no events in %s; nothing appended%n", from);
+            return;
+        }
+        out.printf("appended %,d events (%s) to %s table %s: event_id %d–%d, one transaction%n", ids.size(), from, endpoint,
+                table, ids.stream().mapToLong(Long::longValue).min().orElse(0), ids.stream().mapToLong(Long::longValue).max().orElse(0));
+    }
+
+    private static LocalDate date(String text, String what) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.UsageException(what + " must be a date YYYY-MM-DD, got '" + text + "'");
+        }
+    }
+
+    static List<NewHrEvent> read(Path file) throws IOException {
+        List<NewHrEvent> events = new ArrayList<>();
+        try {
+            RowFiles.readAll(file, new EventRows(), events::add);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return events;
+    }
+
+    /** Reads an events file's rows; a value the outbox cannot store names its file and line. */
+    private static final class EventRows implements RowDecoder<NewHrEvent> {
+        private static final long serialVersionUID = 1L;
+        private static final List<String> REQUIRED = List.of("employee_id", "event_type", "effective_date");
+
+        @Override
+        public BoundDecoder<NewHrEvent> bind(String source, List<String> columns) throws RowFormatException {
+            List<String> names = columns.stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
+            List<String> missing = REQUIRED.stream().filter(c -> !names.contains(c)).toList();
+            if (!missing.isEmpty()) {
+                throw new RowFormatException(source + " lacks column(s) " + String.join(", ", missing)
+                        + "; an events file has employee_id, event_type, effective_date, compensation, level_id");
+            }
+            int employee = names.indexOf("employee_id");
+            int type = names.indexOf("event_type");
+            int date = names.indexOf("effective_date");
+            int pay = names.indexOf("compensation");
+            int level = names.indexOf("level_id");
+            return (row, values, count, raw) -> {
+                String where = source + " line " + row;
+                return new NewHrEvent(text(values, employee), text(values, type), parse(values, date, where, "effective_date",
+                        LocalDate::parse), parse(values, pay, where, "compensation", BigDecimal::new),
+                        parse(values, level, where, "level_id", Integer::valueOf));
+            };
+        }
+
+        private static String text(String[] values, int at) {
+            String v = at < 0 ? null : values[at];
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+
+        private static <V> V parse(String[] values, int at, String where, String column, java.util.function.Function<String, V> parser) {
+            String v = text(values, at);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return parser.apply(v);
+            } catch (RuntimeException e) {
+                throw new UncheckedIOException(new RowFormatException(where + ": " + column + " '" + v + "' cannot be stored in the outbox"
+                        + (column.equals("effective_date") ? " (dates are YYYY-MM-DD)" : "")));
+            }
+        }
+    }
+}

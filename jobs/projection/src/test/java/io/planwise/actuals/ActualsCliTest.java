@@ -1,0 +1,121 @@
+package io.planwise.actuals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.planwise.cli.PlanwiseCliAccess;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code planwise append-events} and {@code planwise actuals} as an operator runs them, embedded. */
+class ActualsCliTest {
+    @TempDir
+    static Path tmp;
+
+    static ActualsTestbed db;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        db = new ActualsTestbed(tmp);
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        db.close();
+    }
+
+    private record Outcome(int exit, String out, String err) {}
+
+    private static Outcome cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = PlanwiseCliAccess.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Outcome actuals(Path warehouse) {
+        return cli("actuals", "--url", db.url, "--db-user", "postgres", "--warehouse", warehouse.toString(),
+                "--checkpoint-interval", "300ms", "--poll-interval", "100ms", "--until", "caught-up",
+                "--dashboard-port", "18400-18499");
+    }
+
+    @Test
+    void appendThenStreamUntilCaughtUpTwiceAndEveryEventIsInTheMartsOnce() throws Exception {
+        Outcome generated = cli("append-events", "--url", db.url, "--db-user", "postgres", "--generate", "300", "--seed", "5");
+        assertThat(generated.exit()).as(generated.err()).isZero();
+        assertThat(generated.out()).contains("appended 300 events (generated (seed 5, from 2025-01-01))",
+                "table hr_events: event_id 1–300, one transaction");
+
+        Path bad = tmp.resolve("bad-events.csv");
+        Files.writeString(bad, "employee_id,event_type,effective_date,compensation,level_id\n"
+                + "X1,hire,2025-02-03,70000,1\nX2,hire,2025-13-01,70000,1\n");
+        Outcome refused = cli("append-events", "--url", db.url, "--db-user", "postgres", "--file", bad.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err().lines().findFirst().orElseThrow())
+                .isEqualTo("planwise: error: " + bad + " line 3: effective_date '2025-13-01' cannot be stored in the outbox "
+                        + "(dates are YYYY-MM-DD)");
+
+        Path odd = tmp.resolve("odd-events.csv");
+        Files.writeString(odd, "employee_id,event_type,effective_date,compensation,level_id\n"
+                + "H5-000001,relocation,2025-03-01,,\n"
+                + "NOBODY,termination,2025-03-01,,\n"
+                + "H5-000001,compensation_change,2024-01-01,1.00,\n");
+        Outcome appended = cli("append-events", "--url", db.url, "--db-user", "postgres", "--file", odd.toString());
+        assertThat(appended.exit()).as(appended.err()).isZero();
+        assertThat(appended.out()).contains("appended 3 events (" + odd + ")", "event_id 301–303");
+
+        Path warehouse = tmp.resolve("wh");
+        Outcome first = actuals(warehouse);
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("actuals from " + db.url + " table hr_events, from the first event",
+                "checkpoints every 300 ms into " + warehouse.toAbsolutePath().resolve("actuals/_checkpoints"),
+                "reading until the 303 events committed so far are in the marts", "caught up: 303 events in the marts");
+
+        cli("append-events", "--url", db.url, "--db-user", "postgres", "--generate", "100", "--seed", "6");
+        Outcome second = actuals(warehouse);
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).contains("resuming from checkpoint " + warehouse.toAbsolutePath().resolve("actuals/_checkpoints"),
+                "caught up: 403 events in the marts");
+
+        Path marts = warehouse.resolve("actuals");
+        db.assertMartsHoldEveryEventOnce(marts);
+        assertThat(ActualsTestbed.duck("SELECT reason FROM " + ActualsTestbed.glob(marts, ActualsMarts.QUARANTINE) + " ORDER BY event_id"))
+                .containsExactly(List.of("unknown_event_type"), List.of("unknown_employee"), List.of("date_out_of_order"));
+
+        // without its checkpoints, a restart would write every event again: refused
+        try (Stream<Path> files = Files.walk(marts.resolve("_checkpoints"))) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Outcome again = actuals(warehouse);
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err().lines().findFirst().orElseThrow()).contains("already holds actuals but",
+                "has no checkpoint to resume from; starting over would write every event again");
+    }
+
+    @Test
+    void usageMistakesAreExplained() {
+        Outcome neither = cli("append-events", "--url", db.url);
+        assertThat(neither.exit()).isEqualTo(2);
+        assertThat(neither.err()).startsWith("planwise: 'append-events' needs either --file FILE or --generate N");
+        Outcome interval = cli("actuals", "--url", db.url, "--checkpoint-interval", "soon");
+        assertThat(interval.exit()).isEqualTo(2);
+        assertThat(interval.err()).startsWith("planwise: --checkpoint-interval must be a positive duration like 500ms, 10s");
+        Outcome until = cli("actuals", "--url", db.url, "--until", "tomorrow");
+        assertThat(until.err()).startsWith("planwise: --until takes 'caught-up'");
+        Outcome noTable = cli("actuals", "--url", db.url, "--db-user", "postgres", "--table", "missing_outbox",
+                "--warehouse", tmp.resolve("wh-missing").toString());
+        assertThat(noTable.exit()).isEqualTo(1);
+        assertThat(noTable.err().lines().findFirst().orElseThrow()).isEqualTo("planwise: error: table missing_outbox does not exist in "
+                + db.url + "; create it with the PlanWise schema (planwise append-events creates it too)");
+    }
+}
