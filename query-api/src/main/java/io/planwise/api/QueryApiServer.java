@@ -85,7 +85,8 @@ public final class QueryApiServer implements AutoCloseable {
         try {
             QueryApiServer server = start(options);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // One line for the operator (a bad key file, a port in use), not a stack trace.
             System.err.println("planwise-api: error: " + e.getMessage());
             System.exit(1);
         }
