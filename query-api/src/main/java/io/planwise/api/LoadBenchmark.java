@@ -72,7 +72,7 @@ public final class LoadBenchmark {
             ServerOptions embedded = ServerOptions.embedded(options.warehouse(), 0, null);
             server = QueryApiServer.start(new ServerOptions(embedded.warehouse(), embedded.host(), 0, null, true,
                     embedded.queryTimeout(), embedded.connections(), embedded.memoryLimit(), embedded.pollInterval(),
-                    options.answerCacheMegabytes()));
+                    options.answerCacheMegabytes(), embedded.memoryTableMaxRows()));
             base = "http://127.0.0.1:" + server.port();
         }
         try {

@@ -107,7 +107,7 @@ public final class QueryApiServer implements AutoCloseable {
         PublishedRuns published = new PublishedRuns(new ManifestStore(layout));
         MartDatabase database = MartDatabase.open(layout.runsDir(), options.connections(), options.memoryLimit(),
                 options.queryTimeout());
-        RunCatalog catalog = new RunCatalog(database, published);
+        RunCatalog catalog = new RunCatalog(database, published, options.memoryTableMaxRows());
         PublishWatcher watcher = new PublishWatcher(published, catalog);
         try {
             watcher.start(options.pollInterval().toMillis());

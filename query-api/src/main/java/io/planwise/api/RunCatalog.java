@@ -27,9 +27,12 @@ final class RunCatalog {
     /** Guarded by this. */
     private final Map<String, Entry> entries = new HashMap<>();
 
-    RunCatalog(MartDatabase database, PublishedRuns published) {
+    private final long memoryTableMaxRows;
+
+    RunCatalog(MartDatabase database, PublishedRuns published, long memoryTableMaxRows) {
         this.database = database;
         this.published = published;
+        this.memoryTableMaxRows = memoryTableMaxRows;
     }
 
     /**
@@ -41,7 +44,8 @@ final class RunCatalog {
         String key = manifest.scenarioId() + "/" + manifest.runId();
         Entry entry;
         synchronized (this) {
-            entry = entries.computeIfAbsent(key, k -> new Entry(k, new RunViews(manifest, sequence.incrementAndGet())));
+            entry = entries.computeIfAbsent(key, k -> new Entry(k, new RunViews(manifest, sequence.incrementAndGet(),
+                    memoryTableMaxRows)));
             entry.leases++;
         }
         try {

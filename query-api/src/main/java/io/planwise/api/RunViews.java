@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  */
 final class RunViews {
 
-    /** Marts with at most this many rows are copied into memory. */
-    static final long MATERIALIZE_MAX_ROWS = 200_000;
+    /** Default for the largest mart copied into memory: the summary-sized marts, not events or snapshot. */
+    static final long DEFAULT_MEMORY_TABLE_MAX_ROWS = 200_000;
 
     static final String PARTITION_COLUMN = "simulation_year";
 
@@ -37,11 +37,14 @@ final class RunViews {
     private final RunManifest manifest;
     private final String schema;
     private final Map<String, MartEntry> marts;
+    private final long memoryTableMaxRows;
 
-    RunViews(RunManifest manifest, long sequence) {
+    /** @param memoryTableMaxRows marts with at most this many rows become in-memory tables, the rest views */
+    RunViews(RunManifest manifest, long sequence, long memoryTableMaxRows) {
         this.manifest = manifest;
         this.schema = "run_" + sequence;
         this.marts = manifest.marts();
+        this.memoryTableMaxRows = memoryTableMaxRows;
     }
 
     RunManifest manifest() {
@@ -98,7 +101,7 @@ final class RunViews {
             select.add(entry.files().isEmpty() ? "CAST(NULL AS " + c.type() + ") AS " + quote(c.name())
                     : "CAST(" + quote(c.name()) + " AS " + c.type() + ") AS " + quote(c.name()));
         }
-        String kind = entry.rowCount() <= MATERIALIZE_MAX_ROWS ? "TABLE" : "VIEW";
+        String kind = entry.rowCount() <= memoryTableMaxRows ? "TABLE" : "VIEW";
         String source = entry.files().isEmpty() ? " LIMIT 0" : " FROM " + readParquet(layout, entry.files());
         return "CREATE " + kind + " " + schema + "." + quote(mart) + " AS SELECT " + select + source;
     }

@@ -20,9 +20,12 @@ import java.util.List;
  * @param pollInterval how often {@code current/} is scanned to prepare newly published runs ahead of
  *     requests; requests themselves always check the manifest, so this only affects warm-up
  * @param answerCacheMegabytes memory for rendered summary, needs and compare answers; 0 turns it off
+ * @param memoryTableMaxRows marts with at most this many rows are copied into DuckDB memory per run;
+ *     larger ones are read from their Parquet files on each query
  */
 record ServerOptions(Path warehouse, String host, int port, Path keysFile, boolean noAuth, Duration queryTimeout,
-        int connections, String memoryLimit, Duration pollInterval, int answerCacheMegabytes) {
+        int connections, String memoryLimit, Duration pollInterval, int answerCacheMegabytes,
+        long memoryTableMaxRows) {
 
     static final String USAGE = String.join("\n",
             "usage: java -jar planwise-api.jar --warehouse DIR (--keys FILE | --no-auth) [options]",
@@ -35,7 +38,9 @@ record ServerOptions(Path warehouse, String host, int port, Path keysFile, boole
             "  --connections N          DuckDB queries running at once (default 8)",
             "  --memory-limit SIZE      DuckDB memory limit (default 2GB)",
             "  --poll-ms N              scan current/ for new publishes every N ms (default 1000)",
-            "  --answer-cache-mb N      memory for rendered summary/needs/compare answers (default 64; 0 = off)");
+            "  --answer-cache-mb N      memory for rendered summary/needs/compare answers (default 64; 0 = off)",
+            "  --memory-table-rows N    marts up to N rows are held in memory, larger ones read from Parquet"
+                    + " (default " + RunViews.DEFAULT_MEMORY_TABLE_MAX_ROWS + ")");
 
     ServerOptions {
         if (warehouse == null) {
@@ -61,7 +66,7 @@ record ServerOptions(Path warehouse, String host, int port, Path keysFile, boole
     /** Options for an embedded server (tests, the benchmark): loopback, defaults elsewhere. */
     static ServerOptions embedded(Path warehouse, int port, Path keysFile) {
         return new ServerOptions(warehouse, "127.0.0.1", port, keysFile, keysFile == null, Duration.ofSeconds(10), 8,
-                "2GB", Duration.ofSeconds(1), 64);
+                "2GB", Duration.ofSeconds(1), 64, RunViews.DEFAULT_MEMORY_TABLE_MAX_ROWS);
     }
 
     static ServerOptions parse(String... args) {
@@ -76,6 +81,7 @@ record ServerOptions(Path warehouse, String host, int port, Path keysFile, boole
         String memory = "2GB";
         long pollMs = 1000;
         int cacheMb = 64;
+        long memoryTableRows = RunViews.DEFAULT_MEMORY_TABLE_MAX_ROWS;
         while (!rest.isEmpty()) {
             String option = rest.pop();
             switch (option) {
@@ -89,12 +95,13 @@ record ServerOptions(Path warehouse, String host, int port, Path keysFile, boole
                 case "--memory-limit" -> memory = value(option, rest);
                 case "--poll-ms" -> pollMs = number(option, value(option, rest), 10, 3_600_000);
                 case "--answer-cache-mb" -> cacheMb = (int) number(option, value(option, rest), 0, 65_536);
+                case "--memory-table-rows" -> memoryTableRows = number(option, value(option, rest), 0, 1_000_000_000);
                 case "-h", "--help" -> throw new UsageError(null);
                 default -> throw new UsageError("Unknown option '" + option + "'.");
             }
         }
         return new ServerOptions(warehouse, host, port, keys, noAuth, Duration.ofMillis(timeoutMs), connections, memory,
-                Duration.ofMillis(pollMs), cacheMb);
+                Duration.ofMillis(pollMs), cacheMb, memoryTableRows);
     }
 
     private static String value(String option, Deque<String> rest) {

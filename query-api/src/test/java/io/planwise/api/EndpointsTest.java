@@ -28,9 +28,14 @@ class EndpointsTest {
     @BeforeAll
     void start() {
         warehouse = TestWarehouse.shared();
-        server = RunningServer.withKeys(warehouse.root, warehouse.keys);
+        server = RunningServer.start(options(warehouse));
         api = server.client;
         base = warehouse.manifests().current("base").orElseThrow();
+    }
+
+    /** The test warehouse is small, so its marts are in-memory tables and answers are cached by default. */
+    ServerOptions options(TestWarehouse warehouse) {
+        return ServerOptions.embedded(warehouse.root, 0, warehouse.keys);
     }
 
     @AfterAll

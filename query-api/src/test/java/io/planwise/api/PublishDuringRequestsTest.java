@@ -49,8 +49,11 @@ class PublishDuringRequestsTest {
         ManifestStore manifests = warehouse.manifests();
         RunManifest a = warehouse.baseRunA;
         RunManifest b = warehouse.baseRunB;
-        try (RunningServer server = RunningServer.start(RunningServer.options(warehouse.root, warehouse.keys,
-                Duration.ofMillis(50)))) {
+        // Every mart read from Parquet and no answer cache: each request really reads the run's files.
+        ServerOptions o = RunningServer.overParquet(warehouse.root, warehouse.keys);
+        try (RunningServer server = RunningServer.start(new ServerOptions(o.warehouse(), o.host(), o.port(),
+                o.keysFile(), o.noAuth(), o.queryTimeout(), o.connections(), o.memoryLimit(), Duration.ofMillis(50),
+                0, 0))) {
             ApiClient api = server.client;
             List<String> paths = new ArrayList<>(PATHS);
             paths.add("/api/v1/scenarios/base/employees/" + employeeWhoseHistoryDiffers(api, manifests, a, b));

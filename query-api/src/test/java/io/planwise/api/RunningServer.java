@@ -1,7 +1,6 @@
 package io.planwise.api;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 /** A query API server on a free loopback port for one test class. */
 final class RunningServer implements AutoCloseable {
@@ -27,11 +26,11 @@ final class RunningServer implements AutoCloseable {
         return new RunningServer(QueryApiServer.start(options));
     }
 
-    /** Options with a given poll interval and no answer cache, so every request goes to DuckDB. */
-    static ServerOptions options(Path warehouse, Path keys, Duration pollInterval) {
+    /** Keys, no answer cache, and every mart read from its Parquet files: the path big marts take. */
+    static ServerOptions overParquet(Path warehouse, Path keys) {
         ServerOptions o = ServerOptions.embedded(warehouse, 0, keys);
         return new ServerOptions(o.warehouse(), o.host(), o.port(), o.keysFile(), o.noAuth(), o.queryTimeout(),
-                o.connections(), o.memoryLimit(), pollInterval, 0);
+                o.connections(), o.memoryLimit(), o.pollInterval(), 0, 0);
     }
 
     @Override

@@ -24,7 +24,7 @@ class ServerOptionsTest {
     void everyOption() {
         ServerOptions o = ServerOptions.parse("--warehouse", "wh", "--no-auth", "--host", "0.0.0.0", "--port", "0",
                 "--query-timeout-ms", "250", "--connections", "4", "--memory-limit", "512MB", "--poll-ms", "100",
-                "--answer-cache-mb", "0");
+                "--answer-cache-mb", "0", "--memory-table-rows", "5");
         assertThat(o.noAuth()).isTrue();
         assertThat(o.keysFile()).isNull();
         assertThat(o.host()).isEqualTo("0.0.0.0");
@@ -34,6 +34,7 @@ class ServerOptionsTest {
         assertThat(o.memoryLimit()).isEqualTo("512MB");
         assertThat(o.pollInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(o.answerCacheMegabytes()).isZero();
+        assertThat(o.memoryTableMaxRows()).isEqualTo(5);
     }
 
     @Test

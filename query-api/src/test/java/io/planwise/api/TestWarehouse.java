@@ -91,6 +91,8 @@ final class TestWarehouse {
             }
             deleteTree(dir);
             Files.createDirectories(dir);
+            // A private copy: other builds may replace the job jar while these runs use it.
+            Files.copy(jobJar(), dir.resolve("planwise.jar"));
             planwise(dir, "generate-census", "--employees", "800", "--seed", "11", "--out", census.toString());
             project(dir, census, wh, "base", 42, "0.03");
             RunManifest a = new ManifestStore(new WarehouseLayout(wh)).current("base").orElseThrow();
@@ -147,7 +149,7 @@ final class TestWarehouse {
      * the script rebuilds when sources look newer, which a test must never trigger.
      */
     private static void planwise(Path dir, String... args) {
-        Path jar = jobJar();
+        Path jar = dir.resolve("planwise.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + dir));
         for (String pkg : List.of("java.lang", "java.net", "java.io", "java.nio", "sun.nio.ch", "java.lang.reflect",
@@ -167,7 +169,9 @@ final class TestWarehouse {
                 throw new IllegalStateException("planwise " + args[0] + " did not finish in 180 s; see " + log);
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException("planwise " + String.join(" ", args) + " failed; see " + log);
+                List<String> lines = Files.readAllLines(log);
+                throw new IllegalStateException("planwise " + String.join(" ", args) + " failed:\n"
+                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
