@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.planwise.connector.postgres.NewHrEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +59,8 @@ class ActualsJobTest {
     }
 
     @Test
-    void twoWritersCommittingOutOfIdOrderLoseNoEventAndBadEventsAreQuarantined() throws Exception {
+    void twoWritersCommittingOutOfIdOrderLoseNoEventAndBadEventsAreQuarantined(@InjectMiniCluster MiniCluster cluster)
+            throws Exception {
         Path actuals = tmp.resolve("actuals");
         db.append(ActualsTestbed.synthetic(1, 50));
         JobClient job = db.start(actuals, tmp.resolve("checkpoints"), null);
@@ -63,6 +70,13 @@ class ActualsJobTest {
             first.start();
             second.start();
             ActualsTestbed.awaitCommitted(actuals, 20, Duration.ofSeconds(60));
+            // the server drops the reader's idle connection: it reconnects instead of failing the job
+            try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+                            + "AND query LIKE '%pg_snapshot_xmin(pg_current_snapshot())%'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(1);
+            }
             db.append(ActualsTestbed.malformed());
             first.join();
             second.join();
@@ -71,6 +85,8 @@ class ActualsJobTest {
             ActualsTestbed.awaitCommitted(actuals, rows, Duration.ofSeconds(60));
             // a little longer: nothing beyond the outbox may ever arrive
             Thread.sleep(1000);
+            assertThat(cluster.getExecutionGraph(job.getJobID()).get().getStatusTimestamp(JobStatus.RESTARTING))
+                    .as("the job never restarted").isZero();
         } finally {
             ActualsTestbed.stop(job);
         }

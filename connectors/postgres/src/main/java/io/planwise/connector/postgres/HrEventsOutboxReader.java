@@ -84,21 +84,40 @@ final class HrEventsOutboxReader<T> implements SourceReader<T, HrEventsOutboxSpl
         return InputStatus.MORE_AVAILABLE;
     }
 
+    /**
+     * One query. A connection kept between polls may have been closed by the server meanwhile (idle
+     * timeouts, a restart), so a failure on a reused connection is retried once on a new one; any
+     * other failure fails the task.
+     */
     private void fetch() {
+        boolean reused = connection != null;
         try {
-            if (connection == null) {
-                connection = endpoint.connect();
-                connection.setReadOnly(true);
-                try (Statement st = connection.createStatement()) {
-                    st.execute("SET TIME ZONE 'UTC'");
-                }
-            }
-            queries++;
-            fetched.addAll(query.after(connection, position, batchSize));
-        } catch (SQLException e) {
+            fetched.addAll(query.after(connection(), position, batchSize));
+        } catch (SQLException first) {
             closeConnection();
-            throw endpoint.explain(e);
+            if (!reused) {
+                throw endpoint.explain(first);
+            }
+            try {
+                fetched.addAll(query.after(connection(), position, batchSize));
+            } catch (SQLException second) {
+                closeConnection();
+                second.addSuppressed(first);
+                throw endpoint.explain(second);
+            }
         }
+        queries++;
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = endpoint.connect();
+            connection.setReadOnly(true);
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET TIME ZONE 'UTC'");
+            }
+        }
+        return connection;
     }
 
     private InputStatus waitForSplit() {

@@ -48,10 +48,11 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * text (column order of the table, txid left out; timestamps rendered in UTC), the event_id as the
  * row number.
  *
- * <p><b>Failure.</b> A database error fails the task with a sentence saying what is wrong
- * (unreachable server, refused credentials, …); Flink's restart strategy restarts it from the last
- * checkpoint, where the position says where to resume. The builder checks the table and its
- * columns before the job starts.
+ * <p><b>Failure.</b> A query that fails on the connection kept from an earlier poll (the server
+ * closed it: idle timeout, restart) is retried once on a new connection. Any other database error
+ * fails the task with a sentence saying what is wrong (unreachable server, refused credentials, …);
+ * Flink's restart strategy restarts it from the last checkpoint, where the position says where to
+ * resume. The builder checks the table and its columns before the job starts.
  */
 public final class HrEventsOutboxSource<T>
         implements Source<T, HrEventsOutboxSplit, HrEventsOutboxEnumeratorState>, ResultTypeQueryable<T> {
