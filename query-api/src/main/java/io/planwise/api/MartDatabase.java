@@ -77,8 +77,11 @@ final class MartDatabase implements AutoCloseable {
     static MartDatabase open(Path runsDir, int connections, String memoryLimit, Duration queryTimeout) {
         try {
             DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
-            // A directory that does not exist yet cannot be resolved through links; use its plain form.
-            Path allowed = Files.isDirectory(runsDir) ? runsDir.toRealPath() : runsDir.toAbsolutePath().normalize();
+            // DuckDB compares path text, so allow the directory as the manifests' paths spell it and, when
+            // that goes through a symbolic link, as the link resolves.
+            Path plain = runsDir.toAbsolutePath().normalize();
+            Path real = Files.isDirectory(plain) ? plain.toRealPath() : plain;
+            String allowed = real.equals(plain) ? literal(plain + "/") : literal(plain + "/") + ", " + literal(real + "/");
             try (Statement s = root.createStatement()) {
                 s.execute("SET memory_limit = " + literal(memoryLimit));
                 s.execute("SET temp_directory = ''");
@@ -86,7 +89,7 @@ final class MartDatabase implements AutoCloseable {
                 s.execute("SET parquet_metadata_cache = true");
                 s.execute("SET autoinstall_known_extensions = false");
                 s.execute("SET autoload_known_extensions = false");
-                s.execute("SET allowed_directories = [" + literal(allowed + "/") + "]");
+                s.execute("SET allowed_directories = [" + allowed + "]");
                 s.execute("SET enable_external_access = false");
                 s.execute("SET lock_configuration = true");
             }

@@ -5,7 +5,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.planwise.warehouse.ManifestStore;
 import io.planwise.warehouse.WarehouseLayout;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -103,7 +105,7 @@ public final class QueryApiServer implements AutoCloseable {
         }
         Authentication authentication = options.noAuth() ? Authentication.none()
                 : Authentication.withKeys(ApiKeys.load(options.keysFile()));
-        WarehouseLayout layout = new WarehouseLayout(options.warehouse());
+        WarehouseLayout layout = new WarehouseLayout(realPath(options.warehouse()));
         PublishedRuns published = new PublishedRuns(new ManifestStore(layout));
         MartDatabase database = MartDatabase.open(layout.runsDir(), options.connections(), options.memoryLimit(),
                 options.queryTimeout());
@@ -123,6 +125,15 @@ public final class QueryApiServer implements AutoCloseable {
             watcher.close();
             database.close();
             throw e;
+        }
+    }
+
+    /** The warehouse without symbolic links, so file paths and DuckDB's allowed directory agree. */
+    private static Path realPath(Path warehouse) {
+        try {
+            return warehouse.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The warehouse " + warehouse + " cannot be resolved: " + e.getMessage(), e);
         }
     }
 

@@ -38,6 +38,18 @@ class WarehouseStatesTest {
     }
 
     @Test
+    void aWarehouseBehindASymbolicLinkIsReadable(@TempDir Path dir) throws Exception {
+        TestWarehouse warehouse = TestWarehouse.copy(dir.resolve("wh"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), warehouse.root);
+        try (RunningServer server = RunningServer.start(RunningServer.overParquet(link, warehouse.keys))) {
+            ApiClient.Reply events = server.client.get("/api/v1/scenarios/base/events?year=2026&limit=1", "X-API-Key",
+                    TestWarehouse.ALPHA_KEY);
+            assertThat(events.status()).as(events.body()).isEqualTo(200);
+            assertThat(events.json().get("total").asLong()).isPositive();
+        }
+    }
+
+    @Test
     void aBrokenManifestMakesOnlyItsScenarioUnavailable(@TempDir Path dir) throws Exception {
         TestWarehouse warehouse = TestWarehouse.copy(dir.resolve("wh"));
         Files.writeString(warehouse.root.resolve("current/broken.json"), "{ not a manifest");
