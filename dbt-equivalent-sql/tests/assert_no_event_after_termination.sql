@@ -13,15 +13,16 @@ terminated_rows AS (
     WHERE employment_status = 'terminated'
     GROUP BY ALL
 )
-SELECT
-    CASE WHEN s.employment_status IS NULL THEN 'event without a snapshot row' ELSE 'event after termination' END
-        AS problem,
-    e.employee_id, e.simulation_year, e.effective_date
+SELECT 'event without a snapshot row' AS problem, e.employee_id, e.simulation_year, e.effective_date
 FROM fct_yearly_events AS e
-LEFT JOIN fct_workforce_snapshot AS s
-       ON s.scenario_id = e.scenario_id AND s.trial = e.trial AND s.employee_id = e.employee_id
-      AND s.simulation_year = e.simulation_year
-WHERE s.employment_status IS NULL OR e.effective_date > s.termination_date
+ANTI JOIN fct_workforce_snapshot AS s
+       ON s.employee_id = e.employee_id AND s.simulation_year = e.simulation_year
+      AND s.scenario_id = e.scenario_id AND s.trial = e.trial
+UNION ALL
+SELECT 'event after termination', e.employee_id, e.simulation_year, e.effective_date
+FROM fct_yearly_events AS e
+JOIN terminated_rows AS t ON t.employee_id = e.employee_id AND t.simulation_year = e.simulation_year
+WHERE e.effective_date > t.termination_date
 UNION ALL
 SELECT
     'termination events and terminated snapshot rows disagree',

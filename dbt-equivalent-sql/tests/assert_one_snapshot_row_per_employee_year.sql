@@ -1,13 +1,37 @@
 -- assert_one_snapshot_row_per_employee_year (MODEL.md §5.2): one snapshot row per (scenario, trial,
--- employee, year), and one per start-of-year employee and hire (fct_workforce_needs: start + hires).
--- Returns the duplicated keys and the years whose row count is off.
-SELECT scenario_id, trial, employee_id, simulation_year, count(*) AS snapshot_rows, NULL AS expected_rows
-FROM fct_workforce_snapshot
-GROUP BY ALL
-HAVING count(*) > 1
+-- employee, year), one per start-of-year employee and hire (start + hires of fct_workforce_needs), and
+-- no terminated employee reappears in a later year (nor in its events: assert_no_event_after_termination
+-- finds any event without a snapshot row of its year). A row is terminated iff it has a termination
+-- date. Returns the offending years, employees and rows.
+WITH years AS MATERIALIZED (
+    SELECT scenario_id, trial, simulation_year, count(*) AS snapshot_rows, count(DISTINCT employee_id) AS employees
+    FROM fct_workforce_snapshot
+    GROUP BY ALL
+),
+employees AS (
+    SELECT
+        employee_id,
+        min(simulation_year) FILTER (WHERE employment_status = 'terminated') AS terminated_in,
+        max(simulation_year) AS last_seen_in
+    FROM fct_workforce_snapshot
+    GROUP BY scenario_id, trial, employee_id
+)
+SELECT 'more snapshot rows than employees in the year' AS problem, NULL AS employee_id, simulation_year,
+       snapshot_rows AS found, employees AS expected
+FROM years
+WHERE snapshot_rows <> employees
 UNION ALL
-SELECT n.scenario_id, n.trial, NULL, n.simulation_year, s.snapshot_rows, n.starting_workforce + n.hires
+SELECT 'snapshot rows <> start + hires', NULL, n.simulation_year, coalesce(y.snapshot_rows, 0),
+       n.starting_workforce + n.hires
 FROM fct_workforce_needs AS n
-LEFT JOIN (SELECT simulation_year, count(*) AS snapshot_rows FROM fct_workforce_snapshot GROUP BY ALL) AS s
-    USING (simulation_year)
-WHERE coalesce(s.snapshot_rows, 0) <> n.starting_workforce + n.hires
+LEFT JOIN years AS y USING (simulation_year)
+WHERE coalesce(y.snapshot_rows, 0) <> n.starting_workforce + n.hires
+UNION ALL
+SELECT 'snapshot row after termination', employee_id, last_seen_in, terminated_in, NULL
+FROM employees
+WHERE last_seen_in > terminated_in
+UNION ALL
+SELECT 'status and termination date disagree', employee_id, simulation_year, NULL, NULL
+FROM fct_workforce_snapshot
+WHERE employment_status NOT IN ('active', 'terminated')
+   OR (employment_status = 'terminated') <> (termination_date IS NOT NULL)

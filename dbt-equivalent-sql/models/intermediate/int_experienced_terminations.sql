@@ -22,7 +22,7 @@ SELECT
     t.level_id,
     t.age,
     t.termination_probability,
-    CAST(c.january_1 + CAST(t.draw_termination_date % CAST(c.days_in_year AS UBIGINT) AS INTEGER) AS DATE)
+    CAST(c.january_1 + CAST(mix_step(t.year_mix, 2) % CAST(c.days_in_year AS UBIGINT) AS INTEGER) AS DATE)
         AS termination_date
 FROM calibrated AS t
 CROSS JOIN int_year_calendar AS c

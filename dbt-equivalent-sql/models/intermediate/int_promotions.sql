@@ -13,8 +13,8 @@ WITH eligible AS (
         s.salary_cents,
         s.level_id,
         l.next_level_id,
-        s.u_promotion,
-        s.u_promotion_pct,
+        uniform(mix_step(s.year_mix, 3)) AS u_promotion,
+        s.year_mix,
         least(CAST(1 AS DOUBLE),
               (((pb.base_rate * s.promotion_age_multiplier) * s.promotion_tenure_multiplier)
                * greatest(CAST(0 AS DOUBLE), CAST(1 AS DOUBLE) - pb.level_dampener_factor * CAST(s.level_id - 1 AS DOUBLE)))
@@ -33,7 +33,7 @@ promoted AS (
     SELECT
         *,
         least(promotion_base_increase_pct
-                  + ((u_promotion_pct - CAST(0.5 AS DOUBLE)) * CAST(2 AS DOUBLE)) * promotion_distribution_range,
+                  + ((uniform(mix_step(year_mix, 4)) - CAST(0.5 AS DOUBLE)) * CAST(2 AS DOUBLE)) * promotion_distribution_range,
               promotion_max_cap_pct) AS increase_pct
     FROM eligible
     WHERE u_promotion < promotion_probability

@@ -2,7 +2,7 @@
 -- smallest u(11) / w (w = 0 sorts last), ties by employee_id; terminated on Jan 1 + (draw(2) mod D)
 -- days, category reduction_in_force.
 WITH survivors AS (
-    SELECT w.*
+    SELECT w.*, uniform(mix_step(w.year_mix, 11)) AS u_rif_rank
     FROM int_start_of_year_workforce AS w
     WHERE (SELECT reduction_in_force FROM int_workforce_needs) > 0
       AND w.employee_id NOT IN (SELECT employee_id FROM int_experienced_terminations)
@@ -23,7 +23,7 @@ SELECT
     r.salary_cents,
     r.level_id,
     r.age,
-    CAST(c.january_1 + CAST(r.draw_termination_date % CAST(c.days_in_year AS UBIGINT) AS INTEGER) AS DATE)
+    CAST(c.january_1 + CAST(mix_step(r.year_mix, 2) % CAST(c.days_in_year AS UBIGINT) AS INTEGER) AS DATE)
         AS termination_date
 FROM ranked AS r
 CROSS JOIN int_year_calendar AS c

@@ -3,8 +3,9 @@
 -- the termination hazard
 --     h = base_rate_for_new_hire x age_mult x tenure_mult
 --         x max(min_level_discount_multiplier, 1 - level_discount_factor x (level - 1))
--- and its integer weight w = round(h x 10^9), plus this year's draws (§2) for the streams the
--- workforce uses: 1 termination, 2 termination date, 3 promotion, 4 promotion %, 11 RIF rank.
+-- and its integer weight w = round(h x 10^9), plus this year's draw prefix year_mix (§2) and the
+-- stream-1 termination draw u(1) everyone needs; the models that need streams 2, 3, 4 and 11 take
+-- one more hash step from year_mix for just the employees they concern.
 -- Source: workforce, the table the runner carries from year to year (year 1: stg_census_baseline).
 WITH aged AS (
     SELECT
@@ -53,9 +54,6 @@ SELECT
     promotion_age_multiplier,
     promotion_tenure_multiplier,
     round_half_away(termination_hazard * CAST(1e9 AS DOUBLE)) AS hazard_weight,
-    uniform(mix_step(year_mix, 1)) AS u_termination,
-    mix_step(year_mix, 2) AS draw_termination_date,
-    uniform(mix_step(year_mix, 3)) AS u_promotion,
-    uniform(mix_step(year_mix, 4)) AS u_promotion_pct,
-    uniform(mix_step(year_mix, 11)) AS u_rif_rank
+    year_mix,
+    uniform(mix_step(year_mix, 1)) AS u_termination
 FROM hazard

@@ -1,6 +1,7 @@
 -- dq_census_issues: the census rows staging rejected (severity reject) or kept with a warning
 -- (severity warning), with their reason, detail, raw text and line/row number (MODEL.md §1.1, §4).
 -- simulation_year is the first simulated year.
+-- materialized: view
 SELECT
     CAST(p.scenario_id AS VARCHAR) AS scenario_id,
     CAST(p.trial AS INTEGER) AS trial,

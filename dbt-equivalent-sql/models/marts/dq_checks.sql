@@ -3,6 +3,7 @@
 -- from the year's plan (run_workforce_needs), the flows from the mart rows (run_level_ledger), the
 -- start-of-year populations (run_headcount_by_level) and the census accounting. Any failed check stops
 -- the run from being published.
+-- materialized: view
 WITH ledger AS (
     SELECT
         simulation_year,

@@ -2,6 +2,7 @@
 -- ending workforce actually counted in the snapshot, with termination_calibration = t x N x 10^9 / W.
 -- Sources: run_workforce_needs and run_level_ledger, the runner's year-by-year appends of
 -- int_workforce_needs and int_level_ledger.
+-- materialized: view
 SELECT
     CAST(p.scenario_id AS VARCHAR) AS scenario_id,
     CAST(p.trial AS INTEGER) AS trial,

@@ -1,6 +1,7 @@
 -- fct_workforce_snapshot: the year-end snapshot of year Y (MODEL.md §4), one row per employee of the
 -- start-of-year workforce and per hire, in the Flink job's columns and types; money as DECIMAL(18,2).
 -- Built once per simulated year; written to fct_workforce_snapshot/simulation_year=<Y>/.
+-- materialized: view
 SELECT
     CAST(p.scenario_id AS VARCHAR) AS scenario_id,
     CAST(p.trial AS INTEGER) AS trial,

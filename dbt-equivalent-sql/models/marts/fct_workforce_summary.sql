@@ -3,6 +3,7 @@
 -- out (old level), ending headcount and payroll, average pay (total / headcount, half away from zero,
 -- 0 for an empty level) and the prorated compensation cost of everyone in the year's snapshot.
 -- Sources: run_headcount_by_level and run_level_ledger (the runner's year-by-year appends).
+-- materialized: view
 SELECT
     CAST(p.scenario_id AS VARCHAR) AS scenario_id,
     CAST(p.trial AS INTEGER) AS trial,

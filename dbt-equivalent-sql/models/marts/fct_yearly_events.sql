@@ -1,6 +1,7 @@
 -- fct_yearly_events: the events of year Y (MODEL.md §4), in the Flink job's columns and types; money
 -- as DECIMAL(18,2). Built once per simulated year; the runner writes it to
 -- fct_yearly_events/simulation_year=<Y>/ (the partition column stays out of the file).
+-- materialized: view
 SELECT
     CAST(p.scenario_id AS VARCHAR) AS scenario_id,
     CAST(p.trial AS INTEGER) AS trial,

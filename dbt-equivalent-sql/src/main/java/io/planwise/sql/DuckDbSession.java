@@ -15,6 +15,7 @@ import org.duckdb.DuckDBConnection;
 
 /** One in-memory DuckDB database: where a run's tables live while the models execute. */
 final class DuckDbSession implements AutoCloseable {
+    private static final String MEMORY_LIMIT = System.getProperty("planwise.sql.memory_limit", "3GB");
     private final DuckDBConnection connection;
 
     private DuckDbSession(DuckDBConnection connection) {
@@ -30,6 +31,9 @@ final class DuckDbSession implements AutoCloseable {
         DuckDbSession session = new DuckDbSession(c.unwrap(DuckDBConnection.class));
         session.execute("SET threads = " + threads);
         session.execute("SET temp_directory = " + quote(spillDir.toString()));
+        // A year of a million employees needs about a gigabyte; beyond the limit DuckDB spills
+        // to spillDir instead of growing (its default is 80% of the machine's memory).
+        session.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
         // Every decision is a function of values, never of row order, so DuckDB may reorder freely.
         session.execute("SET preserve_insertion_order = false");
         return session;

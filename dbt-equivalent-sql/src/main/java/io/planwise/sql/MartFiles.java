@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Parquet files of one run, in the Flink job's layout:
@@ -23,6 +25,7 @@ import java.util.stream.Collectors;
  */
 final class MartFiles {
     static final String PARTITION_COLUMN = "simulation_year";
+    private static final Logger TIMINGS = LoggerFactory.getLogger("io.planwise.sql.timings");
 
     private final DuckDbSession db;
     private final WarehouseLayout layout;
@@ -50,8 +53,10 @@ final class MartFiles {
             Path dir = runDir.resolve(mart).resolve(PARTITION_COLUMN + "=" + y);
             Files.createDirectories(dir);
             Path file = dir.resolve("part-00000.parquet");
+            long start = System.nanoTime();
             db.execute("COPY (SELECT * EXCLUDE (" + PARTITION_COLUMN + ") FROM " + mart + " WHERE " + PARTITION_COLUMN
                     + " = " + y + ") TO " + DuckDbSession.quote(file.toString()) + " (FORMAT parquet)");
+            TIMINGS.debug("{} ms  write {} {}", (System.nanoTime() - start) / 1_000_000, mart, y);
             long rows = db.count("SELECT num_rows FROM parquet_file_metadata(" + DuckDbSession.quote(file.toString()) + ")");
             files.get(mart).add(new MartFile(layout.relativize(file), rows, y));
         }

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>What runs where.</b> Every model rule is in the SQL files under {@code dbt-equivalent-sql/}
  * (see {@link SqlModels} for their order); this class only moves data in and out and executes the
- * files, each as {@code CREATE OR REPLACE TABLE <file name> AS <file>} in one in-memory DuckDB:
+ * files in one in-memory DuckDB, each as {@code CREATE OR REPLACE TABLE <file name> AS <file>} (a
+ * view for the marts, whose Parquet files are their materialization):
  * <ol>
  *   <li><b>Inputs.</b> The macros; {@code params} from the validated {@link ScenarioConfig}
  *       ({@link ScenarioParameters}); {@code seed_*} from the validated {@link Assumptions}
@@ -108,11 +109,11 @@ public final class SqlProjection {
             }
 
             MartFiles marts = new MartFiles(db, warehouse, runDir);
-            defineMart(db, SqlModels.CENSUS_ISSUES);
+            materialize(db, SqlModels.CENSUS_ISSUES);
             marts.write(SqlModels.tableOf(SqlModels.CENSUS_ISSUES));
             projectYears(db, marts);
             for (String mart : SqlModels.RUN_MARTS) {
-                defineMart(db, mart);
+                materialize(db, mart);
                 marts.write(SqlModels.tableOf(mart));
             }
 
@@ -165,7 +166,7 @@ public final class SqlProjection {
                 materialize(db, model);
             }
             for (String mart : SqlModels.YEAR_MARTS) {
-                defineMart(db, mart);
+                materialize(db, mart);
                 marts.write(SqlModels.tableOf(mart));
             }
             for (String table : SqlModels.ACCUMULATED) {
@@ -199,19 +200,13 @@ public final class SqlProjection {
         }
     }
 
-    /** A mart is a view over the intermediate tables; writing it to Parquet is its materialization. */
-    private static void defineMart(DuckDbSession db, String mart) throws SQLException {
-        try {
-            db.execute("CREATE OR REPLACE VIEW " + SqlModels.tableOf(mart) + " AS\n" + SqlModels.text(mart));
-        } catch (SQLException e) {
-            throw new SQLException("model " + mart + ".sql failed: " + e.getMessage());
-        }
-    }
-
+    /** Runs one model file as CREATE OR REPLACE TABLE (or VIEW, when its header says so) named after the file. */
     private static void materialize(DuckDbSession db, String model) throws SQLException {
         long start = System.nanoTime();
+        String text = SqlModels.text(model);
         try {
-            db.execute("CREATE OR REPLACE TABLE " + SqlModels.tableOf(model) + " AS\n" + SqlModels.text(model));
+            db.execute("CREATE OR REPLACE " + (SqlModels.isView(text) ? "VIEW " : "TABLE ") + SqlModels.tableOf(model)
+                    + " AS\n" + text);
             TIMINGS.debug("{} ms  {}", (System.nanoTime() - start) / 1_000_000, model);
         } catch (SQLException e) {
             // The model's name and DuckDB's message make the one line a failed run reports.
