@@ -13,7 +13,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -31,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * The in-memory DuckDB database the API queries, locked down before any request reaches it, and the
  * pool of connections requests take turns on.
  *
- * <p>Lock-down (DuckDB 1.4): {@code allowed_directories} is set to the warehouse's {@code runs/}
- * directory, then {@code enable_external_access=false} forbids every other file (read_csv('/etc/passwd'),
- * COPY, ATTACH, extension installs) while the allowed directory stays readable, and finally
+ * <p>Lock-down (DuckDB 1.4): {@code allowed_directories} is set to the directories the API reads (the
+ * warehouse's {@code runs/} directory and the committed actuals of {@code fct_workforce_actual_monthly}),
+ * then {@code enable_external_access=false} forbids every other file (read_csv('/etc/passwd'), COPY,
+ * ATTACH, extension installs) while the allowed directories stay readable, and finally
  * {@code lock_configuration=true} makes every later SET fail, so not even a query this server sends can
  * loosen it. Spilling to disk is off ({@code temp_directory=''}): queries are bounded by row caps and
  * the memory limit instead of leaving files behind.
@@ -70,18 +73,27 @@ final class MartDatabase implements AutoCloseable {
     }
 
     /**
-     * Opens the database, readable only below {@code runsDir}.
+     * Opens the database, readable only below {@code readableDirs} (which need not exist yet).
      *
      * @throws IllegalStateException if DuckDB cannot be started or locked down
      */
-    static MartDatabase open(Path runsDir, int connections, String memoryLimit, Duration queryTimeout) {
+    static MartDatabase open(List<Path> readableDirs, int connections, String memoryLimit, Duration queryTimeout) {
+        if (readableDirs.isEmpty()) {
+            throw new IllegalArgumentException("No readable directory given.");
+        }
         try {
             DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
-            // DuckDB compares path text, so allow the directory as the manifests' paths spell it and, when
-            // that goes through a symbolic link, as the link resolves.
-            Path plain = runsDir.toAbsolutePath().normalize();
-            Path real = Files.isDirectory(plain) ? plain.toRealPath() : plain;
-            String allowed = real.equals(plain) ? literal(plain + "/") : literal(plain + "/") + ", " + literal(real + "/");
+            // DuckDB compares path text, so allow each directory as the paths the API builds spell it and,
+            // when that goes through a symbolic link, as the link resolves.
+            Set<String> dirs = new LinkedHashSet<>();
+            for (Path dir : readableDirs) {
+                Path plain = dir.toAbsolutePath().normalize();
+                dirs.add(literal(plain + "/"));
+                if (Files.isDirectory(plain)) {
+                    dirs.add(literal(plain.toRealPath() + "/"));
+                }
+            }
+            String allowed = String.join(", ", dirs);
             try (Statement s = root.createStatement()) {
                 s.execute("SET memory_limit = " + literal(memoryLimit));
                 s.execute("SET temp_directory = ''");

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * API keys ({@link ApiKeys}, SHA-256 hashes in a file) map to the scenarios each caller may read;
  * anything else is a 404 indistinguishable from a missing scenario. Requests never carry SQL: column
  * and filter names are checked against the manifest's columns, values are bound parameters, and
- * DuckDB itself can read nothing outside the warehouse ({@link MartDatabase}). Every error is JSON
+ * DuckDB itself can read nothing but the published runs and the committed monthly actuals
+ * ({@link MartDatabase}). Every error is JSON
  * {@code {error, parameter, status}} without paths or stack traces.
  */
 public final class QueryApiServer implements AutoCloseable {
@@ -56,7 +57,8 @@ public final class QueryApiServer implements AutoCloseable {
             "/api/v1/status", "/api/v1/scenarios",
             "/api/v1/scenarios/{id}/summary", "/api/v1/scenarios/{id}/needs",
             "/api/v1/scenarios/{id}/events", "/api/v1/scenarios/{id}/snapshot",
-            "/api/v1/scenarios/{id}/employees/{employee_id}", "/api/v1/compare");
+            "/api/v1/scenarios/{id}/employees/{employee_id}", "/api/v1/scenarios/{id}/plan-vs-actual",
+            "/api/v1/compare");
 
     private static final String ERROR_WRITTEN = "planwise.error-written";
 
@@ -107,8 +109,10 @@ public final class QueryApiServer implements AutoCloseable {
                 : Authentication.withKeys(ApiKeys.load(options.keysFile()));
         WarehouseLayout layout = new WarehouseLayout(realPath(options.warehouse()));
         PublishedRuns published = new PublishedRuns(new ManifestStore(layout));
-        MartDatabase database = MartDatabase.open(layout.runsDir(), options.connections(), options.memoryLimit(),
-                options.queryTimeout());
+        ActualsFiles actuals = new ActualsFiles(layout.root());
+        // DuckDB reads the published runs and the committed monthly actuals, nothing else.
+        MartDatabase database = MartDatabase.open(List.of(layout.runsDir(), actuals.dir()), options.connections(),
+                options.memoryLimit(), options.queryTimeout());
         RunCatalog catalog = new RunCatalog(database, published, options.memoryTableMaxRows());
         PublishWatcher watcher = new PublishWatcher(published, catalog);
         try {
@@ -116,7 +120,7 @@ public final class QueryApiServer implements AutoCloseable {
             ScenarioAccess access = new ScenarioAccess(published);
             PublishedMarts marts = new PublishedMarts(access, catalog, database,
                     new AnswerCache((long) options.answerCacheMegabytes() << 20));
-            Javalin app = routes(configure(), authentication, access, marts, new HealthEndpoints(watcher));
+            Javalin app = routes(configure(), authentication, access, marts, actuals, new HealthEndpoints(watcher));
             app.start(options.host(), options.port());
             LOG.info("Query API on http://{}:{}/ serving {} ({})", options.host(), app.port(), layout.root(),
                     options.noAuth() ? "NO AUTHENTICATION: --no-auth" : "API keys from " + options.keysFile());
@@ -159,7 +163,7 @@ public final class QueryApiServer implements AutoCloseable {
     }
 
     private static Javalin routes(Javalin app, Authentication authentication, ScenarioAccess access,
-            PublishedMarts marts, HealthEndpoints health) {
+            PublishedMarts marts, ActualsFiles actuals, HealthEndpoints health) {
         StaticResources files = new StaticResources();
         SummaryEndpoint summary = new SummaryEndpoint(marts);
         NeedsEndpoint needs = new NeedsEndpoint(marts);
@@ -182,6 +186,7 @@ public final class QueryApiServer implements AutoCloseable {
         app.get("/api/v1/scenarios/{id}/events", new MartRowsEndpoint(marts, Marts.EVENTS, "events")::handle);
         app.get("/api/v1/scenarios/{id}/snapshot", new MartRowsEndpoint(marts, Marts.SNAPSHOT, "snapshot")::handle);
         app.get("/api/v1/scenarios/{id}/employees/{employee_id}", new EmployeeHistoryEndpoint(marts)::handle);
+        app.get("/api/v1/scenarios/{id}/plan-vs-actual", new PlanVsActualEndpoint(marts, actuals)::handle);
         app.get("/api/v1/compare", new CompareEndpoint(marts, needs, summary)::handle);
 
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.parameter()));

@@ -41,7 +41,8 @@ final class ScenariosEndpoint {
         Replies.send(ctx, validators, Replies.table(format, Map.of(), new ResultTable(columns, rows), "scenarios"));
     }
 
-    private static List<Integer> years(MartEntry summary) {
+    /** The years a run projects: those its summary has files for, ascending. */
+    static List<Integer> years(MartEntry summary) {
         if (summary == null) {
             return List.of();
         }

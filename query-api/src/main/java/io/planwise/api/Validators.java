@@ -14,7 +14,8 @@ import java.util.HexFormat;
  *
  * <p>An answer is a pure function of its URL, its format and the runs it read, so the run id is a
  * strong validator: {@code "<run_id>"} for one scenario, {@code "runs-<hash>"} over every
- * {@code scenario=run} pair for answers spanning scenarios, with {@code -csv} appended for CSV so the
+ * {@code scenario=run} pair for answers spanning scenarios, the run id and the state of the committed
+ * actuals for plan-vs-actual answers, with {@code -csv} appended for CSV so the
  * two representations never share a tag. Last-Modified is the (latest) publish time. Only
  * If-None-Match is honoured: HTTP dates have whole seconds, and two publishes within one second must
  * not look unchanged.
@@ -32,6 +33,17 @@ record Validators(String etag, Instant lastModified) {
         String hash = HexFormat.of().formatHex(ApiKeys.sha256(pairs.toString())).substring(0, 20);
         Instant latest = runs.stream().map(RunManifest::publishedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         return new Validators(tag("runs-" + hash, format), latest);
+    }
+
+    /**
+     * An answer drawn from one run and from the streaming actuals, which change without a publish:
+     * {@code "<run_id>-actuals-<state>"}, where the state changes with every committed actuals file;
+     * Last-Modified is the later of the publish and the newest actuals file.
+     */
+    static Validators of(RunManifest run, ActualsFiles.Snapshot actuals, ResponseFormat format) {
+        Instant newest = actuals.newest();
+        return new Validators(tag(run.runId() + "-actuals-" + actuals.state(), format),
+                newest.isAfter(run.publishedAt()) ? newest : run.publishedAt());
     }
 
     private static String tag(String value, ResponseFormat format) {

@@ -7,6 +7,9 @@ import io.planwise.warehouse.RunManifest;
 import io.planwise.warehouse.WarehouseLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -16,9 +19,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DuckDB 1.4 as the API runs it: with external access off and the warehouse's runs/ directory allowed,
- * the marts are readable and nothing else is, the lock-down cannot be undone, and a query past its
- * deadline is interrupted with a 503 while the connection stays usable.
+ * DuckDB 1.4 as the API runs it: with external access off and the warehouse's runs/ directory and the
+ * committed monthly actuals allowed, the marts are readable and nothing else is (not even the other
+ * actuals marts or the streaming job's checkpoints), the lock-down cannot be undone, and a query past
+ * its deadline is interrupted with a 503 while the connection stays usable.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DuckDbSandboxTest {
@@ -26,12 +30,27 @@ class DuckDbSandboxTest {
     private TestWarehouse warehouse;
     private MartDatabase db;
     private String martFile;
+    /** A warehouse root with actuals as the streaming job leaves them (the shared one has none). */
+    private Path actualsRoot;
 
     @BeforeAll
-    void open() {
+    void open(@TempDir Path tmp) throws Exception {
         warehouse = TestWarehouse.shared();
         WarehouseLayout layout = new WarehouseLayout(warehouse.root);
-        db = MartDatabase.open(layout.runsDir(), 2, "512MB", Duration.ofMillis(400));
+        actualsRoot = tmp.resolve("wh");
+        Path actuals = actualsRoot.resolve("actuals");
+        for (String dir : List.of(ActualsFiles.MART, "fct_hr_events_actual", "_checkpoints/job/chk-1")) {
+            Files.createDirectories(actuals.resolve(dir));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            for (String dir : List.of(ActualsFiles.MART, "fct_hr_events_actual")) {
+                s.execute("COPY (SELECT DATE '2025-01-01' AS month, 1 AS level_id) TO '"
+                        + actuals.resolve(dir).resolve("part-0.parquet") + "' (FORMAT parquet)");
+            }
+        }
+        Files.writeString(actuals.resolve("_checkpoints/job/chk-1/_metadata"), "checkpoint");
+        db = MartDatabase.open(List.of(layout.runsDir(), new ActualsFiles(actualsRoot).dir()), 2, "512MB",
+                Duration.ofMillis(400));
         RunManifest base = warehouse.manifests().current("base").orElseThrow();
         martFile = base.filesOf(Marts.SUMMARY, layout).get(0).toString();
     }
@@ -49,6 +68,31 @@ class DuckDbSandboxTest {
     void theMartsAreReadable() {
         ResultTable t = db.query(db.deadline(), "SELECT count(*) FROM read_parquet('" + martFile + "')", List.of(), 10);
         assertThat(((Number) t.single()).longValue()).isPositive();
+    }
+
+    @Test
+    void theCommittedMonthlyActualsAreReadable() {
+        ResultTable t = db.query(db.deadline(), "SELECT count(*) FROM read_parquet('" + actualsRoot
+                + "/actuals/" + ActualsFiles.MART + "/part-0.parquet')", List.of(), 10);
+        assertThat(((Number) t.single()).longValue()).isEqualTo(1);
+    }
+
+    @Test
+    void nothingElseOfTheActualsIs() {
+        Path actuals = actualsRoot.resolve("actuals");
+        assertThatThrownBy(() -> run("SELECT * FROM read_parquet('" + actuals + "/fct_hr_events_actual/part-0.parquet')"))
+                .hasMessageContaining("Permission");
+        assertThatThrownBy(() -> run("SELECT * FROM read_text('" + actuals + "/_checkpoints/job/chk-1/_metadata')"))
+                .hasMessageContaining("Permission");
+        assertThatThrownBy(() -> run("SELECT * FROM glob('" + actuals + "/*')")).hasMessageContaining("Permission");
+        // Climbing out of the allowed actuals directory is refused like climbing out of runs/.
+        assertThatThrownBy(() -> run("SELECT * FROM read_csv('" + actuals + "/" + ActualsFiles.MART
+                + "/../../../../../../../etc/passwd')")).hasMessageContaining("Permission");
+        assertThatThrownBy(() -> run("SELECT * FROM read_csv('" + actuals + "/" + ActualsFiles.MART
+                + "/../_checkpoints/job/chk-1/_metadata')")).hasMessageContaining("Permission");
+        // A directory whose name merely starts like the allowed one is another directory.
+        assertThatThrownBy(() -> run("SELECT * FROM read_csv('" + actuals + "/" + ActualsFiles.MART + "_x/a.csv')"))
+                .hasMessageContaining("Permission");
     }
 
     @Test

@@ -63,6 +63,10 @@ class HostileInputTest {
             new String[] {"/api/v1/scenarios/base/summary?", "level", "number"},
             new String[] {"/api/v1/scenarios/base/needs?", "year", "number"},
             new String[] {"/api/v1/compare?scenarios=base,alt&", "year", "number"},
+            new String[] {"/api/v1/scenarios/base/plan-vs-actual?", "year", "number"},
+            new String[] {"/api/v1/scenarios/base/plan-vs-actual?year=2025&", "level", "number"},
+            new String[] {"/api/v1/scenarios/base/plan-vs-actual?year=2025&", "trial", "number"},
+            new String[] {"/api/v1/scenarios/base/plan-vs-actual?year=2025&", "format", "choice"},
             new String[] {"/api/v1/compare?", "scenarios", "ids"},
             new String[] {"/api/v1/scenarios?", "format", "choice"},
             new String[] {"/api/v1/status?", "format", "choice"});
@@ -114,7 +118,8 @@ class HostileInputTest {
     @ValueSource(strings = {"%27%20OR%20%271%27%3D%271", "base%27%20--", "base;DROP", "..", "%2e%2e", "..%2F..%2Fetc", "%2Fetc%2Fpasswd",
             "base%00", "tenant_b", "TENANT_B", "base%20", "%20base", "..%5C..%5Cwindows", "%252e%252e", "*", "base,alt"})
     void hostileScenarioIdsAreNotFound(String id) {
-        for (String suffix : List.of("/summary", "/needs", "/events", "/snapshot", "/employees/E1")) {
+        for (String suffix : List.of("/summary", "/needs", "/events", "/snapshot", "/employees/E1",
+                "/plan-vs-actual?year=2025")) {
             ApiClient.Reply r = get("/api/v1/scenarios/" + id + suffix);
             assertThat(r.status()).as(id + suffix + " " + r.body()).isIn(400, 404);
             assertNothingLeaks(r);
@@ -202,6 +207,7 @@ class HostileInputTest {
         for (String path : List.of("/api/v1/status", "/api/v1/scenarios", "/api/v1/scenarios/base/summary",
                 "/api/v1/scenarios/base/needs", "/api/v1/scenarios/base/events", "/api/v1/scenarios/base/snapshot",
                 "/api/v1/scenarios/base/employees/E1", "/api/v1/compare?scenarios=base,alt",
+                "/api/v1/scenarios/base/plan-vs-actual?year=2025",
                 "/api/v1/scenarios/nope/summary", "/api/v1/nothing")) {
             for (String[] headers : List.of(new String[0], new String[] {"X-API-Key", "wrong"},
                     new String[] {"X-API-Key", ""}, new String[] {"X-API-Key", ALPHA_KEY + "x"},

@@ -13,7 +13,6 @@ import io.planwise.warehouse.ManifestStore;
 import io.planwise.warehouse.RunManifest;
 import io.planwise.warehouse.WarehouseLayout;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +35,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * plan_vs_actual.sql on a real published projection and a real actuals mart: every projected
- * figure matches the plan's own marts (month-end headcount and payroll rebuilt independently from
- * the snapshot and each employee's events), every actual figure matches the HR events replayed
- * employee by employee, and variances are their difference.
+ * plan_vs_actual.sql (kept once, in query-api/src/main/resources/io/planwise/api/, which serves it) on
+ * a real published projection and a real actuals mart: every projected figure matches the plan's own
+ * marts (month-end headcount and payroll rebuilt independently from the snapshot and each employee's
+ * events), every actual figure matches the HR events replayed employee by employee, and variances are
+ * their difference.
  */
 class PlanVsActualTest {
     @TempDir
@@ -123,11 +123,21 @@ class PlanVsActualTest {
         return c;
     }
 
-    private static List<Map<String, Object>> planVsActual(Connection c, int year) throws Exception {
-        String sql;
-        try (InputStream in = ActualsJob.class.getResourceAsStream("plan_vs_actual.sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** The one copy of the query, which the query API serves; tests run in jobs/projection. */
+    static final Path SQL = Path.of("..", "..", "query-api", "src", "main", "resources", "io", "planwise", "api",
+            "plan_vs_actual.sql");
+
+    private static Path planVsActualSql() {
+        Path sql = SQL.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(sql)) {
+            throw new AssertionError("plan_vs_actual.sql is not at " + sql + " (this test expects the working "
+                    + "directory jobs/projection, as Maven runs it, and the query in the query-api module).");
         }
+        return sql;
+    }
+
+    private static List<Map<String, Object>> planVsActual(Connection c, int year) throws Exception {
+        String sql = Files.readString(planVsActualSql(), StandardCharsets.UTF_8);
         List<Map<String, Object>> rows = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(sql)) {
             st.setInt(1, year);

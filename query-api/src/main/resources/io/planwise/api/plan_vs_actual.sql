@@ -1,6 +1,9 @@
 -- plan_vs_actual.sql — projected vs actual workforce by month and job level, for one calendar year.
 --
 -- Engine: DuckDB. One positional parameter: the year (e.g. 2025).
+-- Served by the query API (PlanVsActualEndpoint: /api/v1/scenarios/{id}/plan-vs-actual?year=Y), which
+-- defines the inputs below and reads the actuals by the exact list of committed files; tested directly
+-- by jobs/projection's PlanVsActualTest and over HTTP by query-api's PlanVsActualEndpointTest.
 --
 -- Inputs: three relations the caller defines before running this query.
 --   plan_yearly_events      fct_yearly_events of the scenario's published run: exactly the files the
