@@ -117,7 +117,8 @@ SELECT
         WHEN birth_date IS NULL THEN 'invalid_birth_date'
         WHEN hire_date IS NULL THEN 'invalid_hire_date'
         WHEN NOT termination_blank AND termination_date IS NULL THEN 'invalid_termination_date'
-        WHEN compensation_cents IS NULL OR compensation_cents <= 0 THEN 'invalid_compensation'
+        WHEN compensation_cents IS NULL OR compensation_cents <= 0 OR compensation_cents > 100000000000
+            THEN 'invalid_compensation'
     END AS reject_reason,
     CASE
         WHEN field_count <> expected_field_count
@@ -131,11 +132,13 @@ SELECT
                  ELSE 'employee_hire_date ''' || hire_text || ''' is not a date (expected YYYY-MM-DD)' END
         WHEN NOT termination_blank AND termination_date IS NULL
             THEN 'employee_termination_date ''' || termination_text || ''' is not a date (expected YYYY-MM-DD)'
-        -- (the Java model's wording for an unreadable amount, kept for parity)
         WHEN compensation_cents IS NULL THEN
             CASE WHEN compensation_blank THEN 'employee_gross_compensation is missing'
-                 ELSE 'employee_gross_compensation ''' || compensation_text || ''' is not a date (expected YYYY-MM-DD)' END
+                 ELSE 'employee_gross_compensation ''' || compensation_text || ''' is not a plain decimal amount' END
         WHEN compensation_cents <= 0
             THEN 'employee_gross_compensation must be greater than 0, got ''' || compensation_text || ''''
+        -- at most one billion a year, so no raise or payroll sum can overflow 64-bit cents
+        WHEN compensation_cents > 100000000000
+            THEN 'employee_gross_compensation must be at most 1000000000, got ''' || compensation_text || ''''
     END AS reject_detail
 FROM parsed

@@ -85,7 +85,9 @@ class CensusStagingParityTest {
                 "E39,1970-05-05,2010-01-01,,\u00a0100,x",
                 "E40,0000-03-01,2010-01-01,,70000,x",
                 "",
-                "E41,1924-01-01,2010-01-01,,70000,x")) + "\n", StandardCharsets.UTF_8);
+                "E41,1924-01-01,2010-01-01,,70000,x",
+                "E42,1970-05-05,2010-01-01,,1000000000,x",
+                "E43,1970-05-05,2010-01-01,,1000000000.01,x")) + "\n", StandardCharsets.UTF_8);
         ScenarioConfig config = ScenarioConfig.defaults().withYears(2025, 2025);
 
         Map<Long, StagedRow> java = new LinkedHashMap<>();

@@ -22,6 +22,11 @@ public final class CensusStaging {
     public static final String COMPENSATION_OVER_10M = "compensation_over_10m";
 
     private static final long TEN_MILLION_CENTS = 10_000_000L * 100;
+    /**
+     * One billion a year: far above any salary, and low enough that no raise, proration or payroll
+     * sum of ten million employees can overflow a 64-bit number of cents.
+     */
+    static final long MAX_COMPENSATION_CENTS = 1_000_000_000L * 100;
 
     private CensusStaging() {}
 
@@ -50,10 +55,17 @@ public final class CensusStaging {
             }
         }
         Long cents = cents(row.grossCompensation());
-        if (cents == null || cents <= 0) {
-            return reject(INVALID_COMPENSATION, cents == null
-                    ? describe(CensusRow.GROSS_COMPENSATION, row.grossCompensation())
-                    : "employee_gross_compensation must be greater than 0, got '" + row.grossCompensation().trim() + "'");
+        if (cents == null) {
+            return reject(INVALID_COMPENSATION, blank(row.grossCompensation()) ? "employee_gross_compensation is missing"
+                    : "employee_gross_compensation '" + row.grossCompensation().trim() + "' is not a plain decimal amount");
+        }
+        if (cents <= 0) {
+            return reject(INVALID_COMPENSATION,
+                    "employee_gross_compensation must be greater than 0, got '" + row.grossCompensation().trim() + "'");
+        }
+        if (cents > MAX_COMPENSATION_CENTS) {
+            return reject(INVALID_COMPENSATION, "employee_gross_compensation must be at most 1000000000, got '"
+                    + row.grossCompensation().trim() + "'");
         }
 
         StringJoiner warnings = new StringJoiner(";");

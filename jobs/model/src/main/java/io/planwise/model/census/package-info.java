@@ -9,7 +9,8 @@
  * count differs from the header's is a reject ({@code malformed_row}), because its values may be
  * shifted into the wrong columns; dates are ISO {@code yyyy-MM-dd}, optionally followed by a
  * midnight time part as some exports write; compensation is a plain decimal number (no currency
- * symbols or thousands separators) rounded half away from zero to cents; warnings are listed only
+ * symbols or thousands separators) rounded half away from zero to cents, at most 1,000,000,000 (so no
+ * raise or payroll sum can overflow); warnings are listed only
  * for rows that are kept after the duplicate tie-break.
  */
 package io.planwise.model.census;

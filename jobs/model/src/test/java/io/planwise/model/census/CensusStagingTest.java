@@ -27,6 +27,23 @@ class CensusStagingTest {
     }
 
     @Test
+    void compensationAboveOneBillionIsRejectedSoNothingDownstreamCanOverflow() {
+        StagedRow atCap = stage(row("E1", "1985-04-12", "2015-06-01", null, "1000000000"));
+        assertThat(atCap.rejected()).isFalse();
+        assertThat(atCap.candidate().compensationCents()).isEqualTo(100_000_000_000L);
+
+        StagedRow above = stage(row("E1", "1985-04-12", "2015-06-01", null, "1000000000.01"));
+        assertThat(above.rejectReason()).isEqualTo(CensusStaging.INVALID_COMPENSATION);
+        assertThat(above.rejectDetail()).isEqualTo("employee_gross_compensation must be at most 1000000000, got '1000000000.01'");
+
+        // 2^63 cents: beyond a long, so not an amount at all
+        StagedRow huge = stage(row("E1", "1985-04-12", "2015-06-01", null, "92233720368547758.08"));
+        assertThat(huge.rejectDetail()).isEqualTo("employee_gross_compensation '92233720368547758.08' is not a plain decimal amount");
+        assertThat(stage(row("E1", "1985-04-12", "2015-06-01", null, "$100")).rejectDetail())
+                .isEqualTo("employee_gross_compensation '$100' is not a plain decimal amount");
+    }
+
+    @Test
     void aCleanRowBecomesACandidate() {
         StagedRow staged = stage(good());
         assertThat(staged.rejected()).isFalse();
