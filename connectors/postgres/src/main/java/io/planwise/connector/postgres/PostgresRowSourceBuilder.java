@@ -146,6 +146,7 @@ public final class PostgresRowSourceBuilder<T> {
                     .setUsername(endpoint.user())
                     .setPassword(endpoint.password())
                     .setDriverName("org.postgresql.Driver")
+                    .setConnectionProvider(new ConnectionPerFetcher(endpoint))
                     .setSql("SELECT * FROM (" + numbered + ") AS numbered WHERE planwise_row BETWEEN ? AND ?")
                     .setJdbcParameterValuesProvider(new JdbcNumericBetweenParametersProvider(range[1], range[2]).ofBatchNum(used))
                     .setResultExtractor(new DecodingResultExtractor<>(decoder, source, columns))
