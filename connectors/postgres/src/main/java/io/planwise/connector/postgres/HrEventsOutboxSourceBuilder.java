@@ -3,21 +3,15 @@ package io.planwise.connector.postgres;
 import io.planwise.connector.file.RowDecoder;
 import io.planwise.connector.file.RowFormatException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /** Builds a {@link HrEventsOutboxSource}; {@link #build()} checks the table before any job starts. */
 public final class HrEventsOutboxSourceBuilder<T> {
-    private static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?";
 
     private PostgresEndpoint endpoint;
     private String table = "hr_events";
@@ -68,7 +62,7 @@ public final class HrEventsOutboxSourceBuilder<T> {
         if (endpoint == null) {
             throw new IllegalArgumentException("an HR events outbox source needs an endpoint: where is the database?");
         }
-        if (table == null || !table.matches(IDENTIFIER)) {
+        if (table == null || !table.matches(PostgresRelations.TABLE_NAME)) {
             throw new IllegalArgumentException("'" + table + "' is not a plain table name (letters, digits, _ and one optional schema prefix)");
         }
         if (decoder == null || type == null) {
@@ -86,8 +80,16 @@ public final class HrEventsOutboxSourceBuilder<T> {
                 throw new PostgresException("PostgreSQL at " + endpoint.describe() + " is version "
                         + c.getMetaData().getDatabaseProductVersion() + "; the outbox reader needs 13 or later (xid8, pg_current_snapshot)");
             }
-            checkTableExists(c);
-            Map<String, String> types = columnTypes(c, source);
+            if (!PostgresRelations.exists(c, table)) {
+                throw new PostgresException("table " + table + " does not exist in " + endpoint.describe()
+                        + "; create it with the PlanWise schema (planwise append-events creates it too)");
+            }
+            Map<String, String> types;
+            try {
+                types = PostgresRelations.columnTypes(c, table);
+            } catch (SQLException e) {
+                throw new PostgresException("cannot read " + source + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+            }
             require(types, "event_id", List.of("int8", "bigserial"), "bigserial PRIMARY KEY", source);
             require(types, "txid", List.of("xid8"), "xid8 NOT NULL DEFAULT pg_current_xact_id()", source);
             List<String> columns = new ArrayList<>(types.keySet());
@@ -107,33 +109,6 @@ public final class HrEventsOutboxSourceBuilder<T> {
         } catch (SQLException e) {
             throw endpoint.explain(e);
         }
-    }
-
-    private void checkTableExists(Connection c) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT to_regclass(?)")) {
-            st.setString(1, table);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                if (rs.getString(1) == null) {
-                    throw new PostgresException("table " + table + " does not exist in " + endpoint.describe()
-                            + "; create it with the PlanWise schema (planwise append-events creates it too)");
-                }
-            }
-        }
-    }
-
-    private Map<String, String> columnTypes(Connection c, String source) {
-        Map<String, String> types = new LinkedHashMap<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT * FROM " + table + " LIMIT 0");
-                ResultSet rs = st.executeQuery()) {
-            ResultSetMetaData md = rs.getMetaData();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                types.put(md.getColumnName(i).toLowerCase(Locale.ROOT), md.getColumnTypeName(i).toLowerCase(Locale.ROOT));
-            }
-        } catch (SQLException e) {
-            throw new PostgresException("cannot read " + source + ": " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
-        return types;
     }
 
     private static void require(Map<String, String> types, String column, List<String> allowed, String ddl, String source) {

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -132,19 +131,14 @@ public final class PostgresLoader implements AutoCloseable {
     }
 
     private List<String> columnsOf(String table) {
-        List<String> columns = new ArrayList<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT * FROM " + table + " LIMIT 0")) {
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                String name = rs.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT);
-                if (!name.equals("census_row")) {
-                    columns.add(name);
-                }
-            }
+        List<String> columns;
+        try {
+            columns = new ArrayList<>(PostgresRelations.columnTypes(connection, table).keySet());
         } catch (SQLException e) {
             throw new PostgresException("table " + table + " is not readable in " + endpoint.describe() + ": "
                     + e.getMessage().lines().findFirst().orElse(""), e);
         }
+        columns.remove("census_row");
         return columns;
     }
 
@@ -173,11 +167,8 @@ public final class PostgresLoader implements AutoCloseable {
         try (Connection c = endpoint.connect()) {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             for (String table : tables) {
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT to_regclass('" + table + "')")) {
-                    rs.next();
-                    if (rs.getString(1) == null) {
-                        continue;
-                    }
+                if (!PostgresRelations.exists(c, table)) {
+                    continue;
                 }
                 try (Writer w = Files.newBufferedWriter(dir.resolve(table + ".csv"))) {
                     copy.copyOut("COPY (SELECT " + textColumns(c, table) + " FROM " + table
@@ -196,12 +187,7 @@ public final class PostgresLoader implements AutoCloseable {
     /** The select list that writes booleans as true/false (COPY writes t/f, which seed files do not use). */
     private static String textColumns(Connection c, String table) throws SQLException {
         List<String> select = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + table + " LIMIT 0")) {
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                String name = rs.getMetaData().getColumnName(i);
-                select.add(rs.getMetaData().getColumnTypeName(i).equals("bool") ? name + "::text AS " + name : name);
-            }
-        }
+        PostgresRelations.columnTypes(c, table).forEach((name, type) -> select.add(type.equals("bool") ? name + "::text AS " + name : name));
         return String.join(", ", select);
     }
 }

@@ -5,7 +5,6 @@ import io.planwise.connector.file.RowFormatException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +18,6 @@ import org.apache.flink.connector.jdbc.split.JdbcNumericBetweenParametersProvide
 
 /** Builds a {@link PostgresRowSource}; every setter is one line, {@link #build()} checks the database. */
 public final class PostgresRowSourceBuilder<T> {
-    private static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?";
-
     private PostgresEndpoint endpoint;
     private String table;
     private String query;
@@ -94,7 +91,7 @@ public final class PostgresRowSourceBuilder<T> {
         if ((table == null) == (query == null)) {
             throw new IllegalArgumentException("a PostgreSQL source reads either a table or a query: set exactly one of them");
         }
-        if (table != null && !table.matches(IDENTIFIER)) {
+        if (table != null && !table.matches(PostgresRelations.TABLE_NAME)) {
             throw new IllegalArgumentException("'" + table + "' is not a plain table name (letters, digits, _ and one optional schema prefix)");
         }
         if (decoder == null || type == null) {
@@ -106,22 +103,16 @@ public final class PostgresRowSourceBuilder<T> {
         String relation = table != null ? table : "(" + query + ")";
         String source = endpoint.describe() + (table != null ? " table " + table : " query");
         try (Connection c = endpoint.connect()) {
-            if (table != null) {
-                checkTableExists(c);
+            if (table != null && !PostgresRelations.exists(c, table)) {
+                throw new PostgresException("table " + table + " does not exist in " + endpoint.describe());
             }
-            List<String> columns = new ArrayList<>();
-            Map<String, String> types = new LinkedHashMap<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT * FROM " + relation + " AS src LIMIT 0");
-                    ResultSet rs = st.executeQuery()) {
-                ResultSetMetaData md = rs.getMetaData();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    String name = md.getColumnName(i).toLowerCase(Locale.ROOT);
-                    columns.add(name);
-                    types.put(name, md.getColumnTypeName(i).toLowerCase(Locale.ROOT));
-                }
+            Map<String, String> types;
+            try {
+                types = PostgresRelations.columnTypes(c, relation);
             } catch (SQLException e) {
                 throw new PostgresException("cannot read " + source + ": " + e.getMessage().lines().findFirst().orElse(""), e);
             }
+            List<String> columns = new ArrayList<>(types.keySet());
             try {
                 decoder.bind(source, columns);
             } catch (RowFormatException e) {
@@ -157,18 +148,6 @@ public final class PostgresRowSourceBuilder<T> {
             return new PostgresRowSource<>(jdbc, rows, used, source);
         } catch (SQLException e) {
             throw endpoint.explain(e);
-        }
-    }
-
-    private void checkTableExists(Connection c) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT to_regclass(?)")) {
-            st.setString(1, table);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                if (rs.getString(1) == null) {
-                    throw new PostgresException("table " + table + " does not exist in " + endpoint.describe());
-                }
-            }
         }
     }
 
