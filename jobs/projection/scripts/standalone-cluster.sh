@@ -18,28 +18,9 @@ dir="${CLUSTER_DIR:-$root/.planwise/cluster}"
 port="${REST_PORT:-8081}"
 rest="http://127.0.0.1:$port"
 
-# The same --add-opens/--add-exports list as env.java.opts.all in Flink's own config.yaml.
-JAVA_FLAGS=(
-  --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED
-  --add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED
-  --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED
-  --add-opens=java.base/java.lang=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED
-  --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
-  --add-opens=java.base/java.text=ALL-UNNAMED
-  --add-opens=java.base/java.time=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED
-)
+# Flink's --add-opens/--add-exports list for Java 17 (env.java.opts.all of its own config.yaml), read by
+# every JobManager and TaskManager JVM from the repository's one copy, a java @argfile.
+JAVA_FLAGS=(@"$root/jobs/flink-jvm.args")
 
 classpath() {
   if [[ -n "${CLUSTER_CLASSPATH:-}" ]]; then

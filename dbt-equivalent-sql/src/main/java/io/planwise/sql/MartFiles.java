@@ -1,9 +1,12 @@
 package io.planwise.sql;
 
-import io.planwise.warehouse.MartColumn;
 import io.planwise.warehouse.MartEntry;
 import io.planwise.warehouse.MartFile;
 import io.planwise.warehouse.WarehouseLayout;
+import io.planwise.warehouse.contract.Column;
+import io.planwise.warehouse.contract.Mart;
+import io.planwise.warehouse.contract.MartQuery;
+import io.planwise.warehouse.contract.ProjectionMarts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,25 +15,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Parquet files of one run, in the Flink job's layout:
  * {@code runs/<scenario>/<run>/<mart>/simulation_year=<Y>/part-00000.parquet}, one file per mart and
- * year that has rows, the partition column kept out of the file. Also what the manifest says about
- * each mart: its files with their row counts (read back from the Parquet footers) and its columns,
- * the partition column first and then the mart table's own columns, typed as DuckDB names them.
+ * year that has rows, the partition column kept out of the file. Before a mart is written its model's
+ * columns are checked with {@code DESCRIBE} against the contract ({@link ProjectionMarts}): a mart
+ * model that drifts from the contract stops the run instead of publishing different files. The
+ * manifest entries (files with their footer row counts, the contract's column types) come from here.
  */
 final class MartFiles {
-    static final String PARTITION_COLUMN = "simulation_year";
+    private static final String PARTITION_COLUMN = ProjectionMarts.PARTITION_COLUMN;
     private static final Logger TIMINGS = LoggerFactory.getLogger("io.planwise.sql.timings");
 
     private final DuckDbSession db;
     private final WarehouseLayout layout;
     private final Path runDir;
-    private final Map<String, List<MartColumn>> columns = new TreeMap<>();
     private final Map<String, List<MartFile>> files = new TreeMap<>();
 
     MartFiles(DuckDbSession db, WarehouseLayout layout, Path runDir) {
@@ -41,12 +43,7 @@ final class MartFiles {
 
     /** Writes every simulation_year of the table {@code mart} to its partition directories. */
     void write(String mart) throws SQLException, IOException {
-        List<MartColumn> described = describe(mart);
-        List<MartColumn> known = columns.putIfAbsent(mart, described);
-        if (known != null && !known.equals(described)) {
-            throw new IllegalStateException("mart " + mart + " changed its columns between years: " + known
-                    + " then " + described);
-        }
+        checkAgainstContract(db, ProjectionMarts.named(mart));
         files.computeIfAbsent(mart, m -> new ArrayList<>());
         for (Map<String, Object> year : db.rows("SELECT DISTINCT " + PARTITION_COLUMN + " AS y FROM " + mart + " ORDER BY 1")) {
             int y = ((Number) year.get("y")).intValue();
@@ -65,37 +62,35 @@ final class MartFiles {
     /** The manifest entries of every mart written so far. */
     Map<String, MartEntry> entries() {
         Map<String, MartEntry> entries = new TreeMap<>();
-        columns.forEach((mart, cols) -> entries.put(mart, MartEntry.of(cols, files.get(mart))));
+        files.forEach((mart, list) -> entries.put(mart, MartEntry.of(ProjectionMarts.named(mart).manifestColumns(), list)));
         return entries;
     }
 
-    /**
-     * A query that reads exactly the mart's files, with simulation_year from the partition directory as
-     * an INTEGER, or an empty relation of its columns when it has none: how a reader sees the mart.
-     */
+    /** How a reader sees the mart: a query over exactly the files written for it. */
     String readerQuery(String mart) {
-        List<MartFile> list = files.get(mart);
-        if (!list.isEmpty()) {
-            return "SELECT * FROM read_parquet([" + list.stream()
-                    .map(f -> DuckDbSession.quote(layout.resolve(f.path()).toString())).collect(Collectors.joining(", "))
-                    + "], hive_partitioning = true, hive_types = {'" + PARTITION_COLUMN + "': INTEGER})";
-        }
-        List<String> select = new ArrayList<>();
-        List<MartColumn> cols = columns.get(mart);
-        cols.subList(1, cols.size()).forEach(c -> select.add("CAST(NULL AS " + c.type() + ") AS " + c.name()));
-        select.add("CAST(NULL AS INTEGER) AS " + PARTITION_COLUMN);
-        return "SELECT " + String.join(", ", select) + " WHERE false";
+        return MartQuery.select(ProjectionMarts.named(mart), MartQuery.paths(files.get(mart), layout));
     }
 
-    private List<MartColumn> describe(String mart) throws SQLException {
-        List<MartColumn> cols = new ArrayList<>();
-        cols.add(new MartColumn(PARTITION_COLUMN, "INTEGER"));
-        for (Map<String, Object> c : db.rows("DESCRIBE " + mart)) {
+    /**
+     * Fails unless the relation {@code mart.name()} has the contract's file columns, names and types
+     * in order, plus the partition column.
+     */
+    static void checkAgainstContract(DuckDbSession db, Mart mart) throws SQLException {
+        List<String> described = new ArrayList<>();
+        boolean hasPartition = false;
+        for (Map<String, Object> c : db.rows("DESCRIBE " + mart.name())) {
             String name = (String) c.get("column_name");
-            if (!name.equals(PARTITION_COLUMN)) {
-                cols.add(new MartColumn(name, (String) c.get("column_type")));
+            if (name.equals(mart.partitionColumn())) {
+                hasPartition = "INTEGER".equals(c.get("column_type"));
+            } else {
+                described.add(name + " " + c.get("column_type"));
             }
         }
-        return cols;
+        List<String> contract = mart.columns().stream().map((Column c) -> c.name() + " " + c.type().sqlName()).toList();
+        if (!described.equals(contract) || !hasPartition) {
+            throw new IllegalStateException("mart model " + mart.name() + " does not match the contract: it has "
+                    + described + (hasPartition ? "" : " and no INTEGER " + mart.partitionColumn())
+                    + ", the contract says " + contract + " and INTEGER " + mart.partitionColumn());
+        }
     }
 }

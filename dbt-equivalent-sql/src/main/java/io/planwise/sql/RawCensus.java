@@ -1,6 +1,7 @@
 package io.planwise.sql;
 
-import io.planwise.connector.file.RowFiles;
+import io.planwise.model.census.CensusRowDecoder;
+import io.planwise.connector.rows.RowFiles;
 import io.planwise.model.census.CensusRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ final class RawCensus {
                     raw_row VARCHAR)""");
         long[] rows = {0};
         try (DuckDBAppender appender = db.connection().createAppender("raw_census")) {
-            RowFiles.readAll(census, new CensusColumns(), row -> {
+            RowFiles.readAll(census, new CensusRowDecoder(), row -> {
                 append(appender, row);
                 rows[0]++;
             });

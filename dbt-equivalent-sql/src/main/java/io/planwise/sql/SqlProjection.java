@@ -1,13 +1,13 @@
 package io.planwise.sql;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planwise.model.assumptions.Assumptions;
 import io.planwise.model.config.ScenarioConfig;
 import io.planwise.warehouse.ManifestStore;
 import io.planwise.warehouse.RunManifest;
-import io.planwise.warehouse.RunRecordFile;
-import io.planwise.warehouse.RunRetention;
+import io.planwise.warehouse.RunNotPublishedException;
+import io.planwise.warehouse.RunPublisher;
 import io.planwise.warehouse.WarehouseLayout;
+import io.planwise.warehouse.contract.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,11 +52,11 @@ import org.slf4j.LoggerFactory;
  *       {@code dq_checks}, from the run_* tables.
  *   <li><b>Tests</b>: each mart becomes a view over exactly the files written, and every
  *       {@code tests/assert_*.sql} must return no rows ({@link InvariantTests}).
- *   <li><b>Publish</b>, as the Flink job does: {@code _run.json} ({@link RunRecord}) is written in the
- *       run directory; only if every dq_check passed and every test returned nothing, the manifest
- *       (exact file list, footer row counts, column types) is published atomically with
- *       {@link ManifestStore#publish} and old runs are pruned. Otherwise {@code _run.json} records
- *       the reason, nothing becomes current, and {@link RunNotPublishedException} is thrown.
+ *   <li><b>Publish</b>, through the same {@link RunPublisher} as the Flink job: only if every dq_check
+ *       passed and every test returned nothing, the manifest (exact file list, footer row counts,
+ *       the contract's column types) is published atomically with {@link ManifestStore#publish}, then
+ *       {@code _run.json} ({@link RunRecord}) says so. Otherwise {@code _run.json} records the reason,
+ *       nothing becomes current, and {@link RunNotPublishedException} is thrown.
  * </ol>
  *
  * <p><b>Determinism.</b> Every draw is a pure function of (seed, trial, employee, year, stream);
@@ -117,27 +117,18 @@ public final class SqlProjection {
                 marts.write(SqlModels.tableOf(mart));
             }
 
-            ObjectNode record = RunRecord.of(db, config, assumptions, parallelism, started, censusFile.toString());
-            List<String> failures = failedChecks(db);
+            RunRecord record = RunEvaluation.evaluate(db, RunRecord.started("sql", TRIAL, parallelism, started,
+                    censusFile.toString(), config.describe(), assumptions.fingerprints(), config.scenarioId(), runId));
+            List<String> failures = new ArrayList<>(record.failedChecks());
             beforeInvariantTests.accept(runDir);
             readMartsFromFiles(db, marts);
             List<InvariantTestOutcome> tests = InvariantTests.run(db);
             tests.stream().filter(t -> !t.passed()).forEach(t -> failures.add(t.toString()));
-            record.put("scenario_id", config.scenarioId()).put("run_id", runId);
+            RunPublisher publisher = new RunPublisher(warehouse, Clock.systemUTC(), PROGRESS::warn);
             if (!failures.isEmpty()) {
-                String reason = "invariant checks failed: " + String.join("; ", failures);
-                record.put("status", "rejected").put("reason", reason);
-                RunRecordFile.write(runDir, record);
-                throw new RunNotPublishedException("run " + runId + " of scenario " + config.scenarioId()
-                        + " was not published: " + reason);
+                throw publisher.refuse(record, "invariant checks failed: " + String.join("; ", failures));
             }
-            RunManifest manifest = new RunManifest(config.scenarioId(), runId, Instant.now(), marts.entries());
-            record.put("status", "published").put("published_at", manifest.publishedAt().toString());
-            ObjectNode rows = record.putObject("mart_rows");
-            manifest.marts().forEach((name, entry) -> rows.put(name, entry.rowCount()));
-            RunRecordFile.write(runDir, record);
-            new ManifestStore(warehouse).publish(manifest);
-            new RunRetention(warehouse, Clock.systemUTC()).prune(config.scenarioId());
+            RunManifest manifest = publisher.publish(record, marts.entries());
             return new SqlProjectionResult(config.scenarioId(), runId, runDir, manifest,
                     Duration.between(started, Instant.now()), tests);
         } finally {
@@ -181,16 +172,6 @@ public final class SqlProjection {
                     year, n.get("starting_workforce"), n.get("experienced_terminations"), n.get("hires"),
                     n.get("new_hire_terminations"), n.get("reduction_in_force"), n.get("target_ending_workforce"));
         }
-    }
-
-    /** "year check: detail" for every failed dq_check, as the Flink job words them. */
-    private static List<String> failedChecks(DuckDbSession db) throws SQLException {
-        List<String> failures = new ArrayList<>();
-        for (Map<String, Object> c : db.rows("SELECT simulation_year, check_name, detail FROM dq_checks "
-                + "WHERE NOT passed ORDER BY simulation_year, check_name")) {
-            failures.add(c.get("simulation_year") + " " + c.get("check_name") + ": " + c.get("detail"));
-        }
-        return failures;
     }
 
     /** Points each mart's view at exactly the files written for it. */

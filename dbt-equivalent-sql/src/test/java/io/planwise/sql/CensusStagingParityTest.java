@@ -1,8 +1,9 @@
 package io.planwise.sql;
 
+import io.planwise.model.census.CensusRowDecoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.planwise.connector.file.RowFiles;
+import io.planwise.connector.rows.RowFiles;
 import io.planwise.model.assumptions.Assumptions;
 import io.planwise.model.census.CensusCandidate;
 import io.planwise.model.census.CensusRow;
@@ -91,7 +92,7 @@ class CensusStagingParityTest {
         ScenarioConfig config = ScenarioConfig.defaults().withYears(2025, 2025);
 
         Map<Long, StagedRow> java = new LinkedHashMap<>();
-        RowFiles.readAll(census.toAbsolutePath(), new CensusColumns(),
+        RowFiles.readAll(census.toAbsolutePath(), new CensusRowDecoder(),
                 (CensusRow row) -> java.put(row.rowNumber(), CensusStaging.stage(row, AS_OF)));
 
         try (DuckDbSession db = DuckDbSession.open(1, tmp)) {

@@ -4,7 +4,7 @@ import io.planwise.connector.file.RowFileSources;
 import io.planwise.model.assumptions.Assumptions;
 import io.planwise.model.census.CensusRow;
 import io.planwise.model.config.ScenarioConfig;
-import io.planwise.projection.CensusRowDecoder;
+import io.planwise.model.census.CensusRowDecoder;
 import io.planwise.projection.ProjectionJob;
 import io.planwise.projection.ProjectionSettings;
 import io.planwise.warehouse.RunIds;

@@ -152,11 +152,9 @@ final class TestWarehouse {
         Path jar = dir.resolve("planwise.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + dir));
-        for (String pkg : List.of("java.lang", "java.net", "java.io", "java.nio", "sun.nio.ch", "java.lang.reflect",
-                "java.text", "java.time", "java.util", "java.util.concurrent", "java.util.concurrent.atomic",
-                "java.util.concurrent.locks")) {
-            command.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED");
-        }
+        // Flink's Java 17 flags, from the repository's one copy (a java @argfile).
+        command.add("@" + Path.of(System.getProperty("planwise.root", "..")).toAbsolutePath().normalize()
+                .resolve("jobs/flink-jvm.args"));
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));

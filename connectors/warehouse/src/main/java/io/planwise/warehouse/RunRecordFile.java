@@ -1,15 +1,15 @@
 package io.planwise.warehouse;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.planwise.warehouse.contract.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code _run.json}: the record of what a run was (config, input fingerprints, counts, checks, timings).
- * It is replaced atomically like a manifest so that a reader never sees half a record, but it is not
- * what publishes a run; see {@link ManifestStore}.
+ * {@code _run.json} on disk: the {@link RunRecord} of a run (config, input fingerprints, counts, checks,
+ * outcome). It is replaced atomically like a manifest so that a reader never sees half a record, but it
+ * is not what publishes a run; see {@link ManifestStore}.
  */
 public final class RunRecordFile {
 
@@ -21,7 +21,7 @@ public final class RunRecordFile {
      *
      * @throws UncheckedIOException if it cannot be written; a previous record is then left in place
      */
-    public static void write(Path runDir, Object record) {
+    public static void write(Path runDir, RunRecord record) {
         try {
             byte[] json = WarehouseJson.MAPPER.writeValueAsBytes(record);
             Files.createDirectories(runDir);
@@ -34,17 +34,16 @@ public final class RunRecordFile {
     /**
      * Reads {@code <runDir>/_run.json}.
      *
-     * @throws UncheckedIOException if it is missing or not JSON
+     * @throws UncheckedIOException if it is missing or not a run record
      */
-    public static JsonNode read(Path runDir) {
+    public static RunRecord read(Path runDir) {
         Path path = runDir.resolve(WarehouseLayout.RUN_RECORD);
         try {
-            JsonNode node = WarehouseJson.MAPPER.readTree(Files.readAllBytes(path));
-            // Jackson answers an empty file with a "missing" node instead of an error.
-            if (node == null || node.isMissingNode()) {
+            byte[] bytes = Files.readAllBytes(path);
+            if (bytes.length == 0) {
                 throw new IOException("The file is empty.");
             }
-            return node;
+            return WarehouseJson.MAPPER.readValue(bytes, RunRecord.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the run record " + path + ".", e);
         }

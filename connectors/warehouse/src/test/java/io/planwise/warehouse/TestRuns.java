@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,5 +38,25 @@ final class TestRuns {
             columns.add(new MartColumn("extra_" + i, "DOUBLE"));
         }
         return new RunManifest(scenario, runId, PUBLISHED, Map.of("workforce", MartEntry.of(columns, files)));
+    }
+
+    /** {@link #createRun} plus a {@code _run.json} that says {@code "status": "published"}. */
+    static RunManifest createPublishedRun(WarehouseLayout layout, String scenario, String runId) throws IOException {
+        RunManifest manifest = createRun(layout, scenario, runId);
+        writeRunRecord(layout, scenario, runId, "published");
+        return manifest;
+    }
+
+    /**
+     * Writes a minimal {@code runs/<s>/<r>/_run.json} with the given {@code status} (the fields retention
+     * and a person reading the directory look at).
+     */
+    static void writeRunRecord(WarehouseLayout layout, String scenario, String runId, String status)
+            throws IOException {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("scenario_id", scenario);
+        record.put("run_id", runId);
+        record.put("status", status);
+        Files.write(layout.runRecordPath(scenario, runId), WarehouseJson.MAPPER.writeValueAsBytes(record));
     }
 }

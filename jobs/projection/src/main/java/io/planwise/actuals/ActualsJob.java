@@ -72,7 +72,7 @@ public final class ActualsJob {
                 .process(new ApplyHrEvents(), TypeInformation.of(ActualsRecord.class))
                 .uid("apply-hr-events")
                 .name("apply HR events per employee")
-                .sinkTo(StreamingMartSink.create(ActualsMarts.catalog(), actualsDirectory))
+                .sinkTo(StreamingMartSink.create(ActualsMartBinding.catalog(), actualsDirectory))
                 .uid("actuals-marts")
                 .name("actuals marts (Parquet, committed on checkpoints)");
     }

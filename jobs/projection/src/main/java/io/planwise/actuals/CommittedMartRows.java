@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.planwise.warehouse.contract.Mart;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -16,10 +17,10 @@ import org.apache.parquet.io.LocalInputFile;
 public final class CommittedMartRows {
     private CommittedMartRows() {}
 
-    public static long count(Path actualsDirectory, List<String> marts) {
+    public static long count(Path actualsDirectory, List<Mart> marts) {
         long rows = 0;
-        for (String mart : marts) {
-            Path dir = actualsDirectory.resolve(mart);
+        for (Mart mart : marts) {
+            Path dir = actualsDirectory.resolve(mart.name());
             if (!Files.isDirectory(dir)) {
                 continue;
             }
@@ -37,9 +38,9 @@ public final class CommittedMartRows {
     }
 
     /** Committed files of any mart below the directory (to tell a fresh directory from a used one). */
-    public static boolean anyCommitted(Path actualsDirectory, List<String> marts) {
-        for (String mart : marts) {
-            Path dir = actualsDirectory.resolve(mart);
+    public static boolean anyCommitted(Path actualsDirectory, List<Mart> marts) {
+        for (Mart mart : marts) {
+            Path dir = actualsDirectory.resolve(mart.name());
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> files = Files.list(dir)) {
                     if (files.anyMatch(CommittedMartRows::isCommitted)) {

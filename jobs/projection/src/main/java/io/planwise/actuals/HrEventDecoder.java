@@ -1,7 +1,7 @@
 package io.planwise.actuals;
 
-import io.planwise.connector.file.RowDecoder;
-import io.planwise.connector.file.RowFormatException;
+import io.planwise.connector.rows.RowDecoder;
+import io.planwise.connector.rows.RowFormatException;
 import io.planwise.model.actuals.HrEvent;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -2,7 +2,8 @@ package io.planwise.cli;
 
 import io.planwise.actuals.ActualsCheckpoints;
 import io.planwise.actuals.ActualsJob;
-import io.planwise.actuals.ActualsMarts;
+import io.planwise.warehouse.contract.ActualsMarts;
+import io.planwise.warehouse.contract.Mart;
 import io.planwise.actuals.CommittedMartRows;
 import io.planwise.connector.postgres.HrEventsOutboxSource;
 import io.planwise.model.actuals.HrEvent;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,22 +32,51 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * events, which would write them all a second time. {@code --until caught-up} stops (keeping the
  * checkpoint) once everything committed to the outbox before the start is in the marts.
  */
-final class ActualsCommand {
-    static final Set<String> OPTIONS = Set.of("url", "table", "warehouse", "checkpoint-interval", "checkpoint-dir", "restore",
-            "poll-interval", "parallelism", "dashboard-port", "until", "db-user", "db-password");
+public final class ActualsCommand implements Command {
+    static final List<Option> OPTIONS = List.of(
+            Option.of("url", "JDBC_URL", null, "the database holding the outbox"),
+            Option.of("warehouse", "DIR", "warehouse", "the warehouse whose actuals/ directory holds the marts"),
+            Option.of("checkpoint-interval", "DURATION", "10s", "how often events are committed to the marts"),
+            Option.of("checkpoint-dir", "DIR", "<warehouse>/actuals/_checkpoints", "where checkpoints are kept"),
+            Option.of("restore", "CHECKPOINT", "the newest retained checkpoint", "checkpoint or savepoint to resume from"),
+            Option.of("poll-interval", "DURATION", "1s", "how often the outbox is asked for new events"),
+            Option.of("parallelism", "N", "2", "parallel tasks of the per-employee work and the writers"),
+            Option.of("until", "caught-up", "run until stopped", "stop once every event committed before the start is in"),
+            Option.of("table", "TABLE", "hr_events", "the outbox table"),
+            Option.of("dashboard-port", "P", "8081-8099", "port (or range) of the local Flink dashboard"),
+            Option.of("db-user", "USER", "$PGUSER", "database user"),
+            Option.of("db-password", "PASSWORD", "$PGPASSWORD", "database password (never printed)"));
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-    private static final List<String> ONE_ROW_PER_EVENT = List.of(ActualsMarts.EVENTS, ActualsMarts.QUARANTINE);
+    private static final List<Mart> ONE_ROW_PER_EVENT = List.of(ActualsMarts.EVENTS, ActualsMarts.QUARANTINE);
 
-    private final PrintStream out;
+    private PrintStream out;
 
-    ActualsCommand(PrintStream out) {
-        this.out = out;
+    @Override
+    public String name() {
+        return "actuals";
     }
 
-    void run(CommandLine cl) throws Exception {
+    @Override
+    public String summary() {
+        return "stream the HR events outbox into the actuals marts (<warehouse>/actuals), exactly once";
+    }
+
+    @Override
+    public int order() {
+        return 90;
+    }
+
+    @Override
+    public List<Option> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public void run(Options cl, PrintStream out) throws Exception {
+        this.out = out;
         String until = cl.get("until");
         if (until != null && !until.equals("caught-up")) {
-            throw new CommandLine.UsageException("--until takes 'caught-up', got '" + until + "'");
+            throw new UsageException("--until takes 'caught-up', got '" + until + "'");
         }
         Duration interval = duration(cl.get("checkpoint-interval", "10s"), "--checkpoint-interval");
         Duration poll = duration(cl.get("poll-interval", "1s"), "--poll-interval");
@@ -55,7 +84,7 @@ final class ActualsCommand {
         Path checkpoints = cl.get("checkpoint-dir") == null ? actuals.resolve("_checkpoints")
                 : Path.of(cl.get("checkpoint-dir")).toAbsolutePath();
         Path restore = restorePoint(cl, actuals, checkpoints);
-        HrEventsOutboxSource<HrEvent> source = ActualsJob.outbox(ProjectCommand.endpoint(cl, cl.require("url")),
+        HrEventsOutboxSource<HrEvent> source = ActualsJob.outbox(PostgresLogins.endpoint(cl, cl.require("url")),
                 cl.get("table", "hr_events"), poll);
 
         Configuration conf = ActualsCheckpoints.configuration(interval, checkpoints, restore);
@@ -65,19 +94,19 @@ final class ActualsCommand {
             String port = cl.get("dashboard-port", "8081-8099");
             conf.set(RestOptions.BIND_PORT, port);
             env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-            env.setParallelism((int) cl.number("parallelism", 2));
+            env.setParallelism((int) cl.wholeNumber("parallelism", 2));
             out.printf("Flink dashboard: http://localhost:%s (while the job runs)%n", port.split("-")[0]);
         } else {
             env.configure(conf);
             if (cl.get("parallelism") != null) {
-                env.setParallelism((int) cl.number("parallelism", 1));
+                env.setParallelism((int) cl.wholeNumber("parallelism", 1));
             }
         }
         new ActualsJob(source, actuals).addTo(env);
         out.printf("actuals from %s, %s%n", source.description(), restore == null ? "from the first event"
                 : "resuming from checkpoint " + restore);
         out.printf("checkpoints every %s into %s; each one commits new files to %s/<mart>/*.parquet (%s)%n",
-                describe(interval), checkpoints, actuals, String.join(", ", ActualsMarts.ALL));
+                describe(interval), checkpoints, actuals, String.join(", ", ActualsMarts.ALL.stream().map(Mart::name).toList()));
         String name = "planwise actuals · " + source.description();
         if (until == null) {
             if (local) {
@@ -101,11 +130,11 @@ final class ActualsCommand {
     }
 
     /** An explicit --restore, else the newest retained checkpoint, else none (refused if marts exist). */
-    private static Path restorePoint(CommandLine cl, Path actuals, Path checkpoints) {
+    private static Path restorePoint(Options cl, Path actuals, Path checkpoints) {
         if (cl.get("restore") != null) {
             Path restore = Path.of(cl.get("restore")).toAbsolutePath();
             if (!Files.exists(restore)) {
-                throw new CommandLine.UsageException("checkpoint " + restore + " does not exist");
+                throw new UsageException("checkpoint " + restore + " does not exist");
             }
             return restore;
         }
@@ -132,7 +161,7 @@ final class ActualsCommand {
     static Duration duration(String text, String option) {
         Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new CommandLine.UsageException(option + " must be a positive duration like 500ms, 10s, 5m or 1h, got '" + text + "'");
+            throw new UsageException(option + " must be a positive duration like 500ms, 10s, 5m or 1h, got '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

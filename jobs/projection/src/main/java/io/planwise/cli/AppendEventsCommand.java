@@ -1,8 +1,8 @@
 package io.planwise.cli;
 
-import io.planwise.connector.file.RowDecoder;
-import io.planwise.connector.file.RowFiles;
-import io.planwise.connector.file.RowFormatException;
+import io.planwise.connector.rows.RowDecoder;
+import io.planwise.connector.rows.RowFiles;
+import io.planwise.connector.rows.RowFormatException;
 import io.planwise.connector.postgres.HrEventsOutboxWriter;
 import io.planwise.connector.postgres.NewHrEvent;
 import io.planwise.connector.postgres.PostgresEndpoint;
@@ -18,7 +18,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code planwise append-events}: appends HR events to the outbox table, in one transaction, from a
@@ -28,35 +27,61 @@ import java.util.Set;
  * cannot store (a date that is no date) stops the command with the file and line; anything the
  * outbox can store is appended — the actuals job decides what is valid.
  */
-final class AppendEventsCommand {
-    static final Set<String> OPTIONS = Set.of("url", "file", "generate", "seed", "start", "table", "db-user", "db-password");
+public final class AppendEventsCommand implements Command {
+    static final List<Option> OPTIONS = List.of(
+            Option.of("url", "JDBC_URL", null, "the database holding the outbox"),
+            Option.of("file", "FILE", null, "events to append (CSV or Parquet: employee_id, event_type, effective_date, compensation, level_id)"),
+            Option.of("generate", "N", null, "append N valid demo events instead of a file"),
+            Option.of("seed", "S", "1", "seed of the generated events"),
+            Option.of("start", "YYYY-MM-DD", "2025-01-01", "first effective date of the generated events"),
+            Option.of("table", "TABLE", "hr_events", "the outbox table"),
+            Option.of("db-user", "USER", "$PGUSER", "database user"),
+            Option.of("db-password", "PASSWORD", "$PGPASSWORD", "database password (never printed)"));
 
-    private final PrintStream out;
+    private PrintStream out;
 
-    AppendEventsCommand(PrintStream out) {
-        this.out = out;
+    @Override
+    public String name() {
+        return "append-events";
     }
 
-    void run(CommandLine cl) throws IOException {
-        PostgresEndpoint endpoint = ProjectCommand.endpoint(cl, cl.require("url"));
+    @Override
+    public String summary() {
+        return "append HR events to the PostgreSQL outbox (a file, or generated demo events)";
+    }
+
+    @Override
+    public int order() {
+        return 80;
+    }
+
+    @Override
+    public List<Option> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public void run(Options cl, PrintStream out) throws Exception {
+        this.out = out;
+        PostgresEndpoint endpoint = PostgresLogins.endpoint(cl, cl.require("url"));
         if ((cl.get("file") == null) == (cl.get("generate") == null)) {
-            throw new CommandLine.UsageException("'append-events' needs either --file FILE or --generate N");
+            throw new UsageException("'append-events' needs either --file FILE or --generate N");
         }
         List<NewHrEvent> events;
         String from;
         if (cl.get("file") != null) {
             Path file = Path.of(cl.get("file"));
             if (!Files.isRegularFile(file)) {
-                throw new CommandLine.UsageException("events file " + file + " does not exist");
+                throw new UsageException("events file " + file + " does not exist");
             }
             events = read(file);
             from = file.toString();
         } else {
-            long count = cl.number("generate", 0);
+            long count = cl.wholeNumber("generate", 0);
             if (count < 1 || count > 10_000_000) {
-                throw new CommandLine.UsageException("--generate must be between 1 and 10,000,000, got " + count);
+                throw new UsageException("--generate must be between 1 and 10,000,000, got " + count);
             }
-            long seed = cl.number("seed", 1);
+            long seed = cl.wholeNumber("seed", 1);
             LocalDate start = date(cl.get("start", "2025-01-01"), "--start");
             events = new SyntheticHrEvents(seed, start).events((int) count).stream()
                     .map(r -> new NewHrEvent(r.employeeId(), r.eventType(), r.effectiveDate(),
@@ -80,7 +105,7 @@ final class AppendEventsCommand {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new CommandLine.UsageException(what + " must be a date YYYY-MM-DD, got '" + text + "'");
+            throw new UsageException(what + " must be a date YYYY-MM-DD, got '" + text + "'");
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code planwise benchmark}: end-to-end figures, JVM start to published manifest. Each size runs
@@ -17,23 +16,44 @@ import java.util.Set;
  * (dbt-equivalent-sql/target/planwise-sql.jar) the same census is also projected by it, and the
  * Flink/SQL wall-time ratio is printed (below 1 means Flink is faster).
  */
-final class BenchmarkCommand {
-    static final Set<String> OPTIONS = Set.of("sizes", "parallelism", "dir");
+public final class BenchmarkCommand implements Command {
+    static final List<Option> OPTIONS = List.of(
+            Option.of("sizes", "EMPLOYEESxYEARS,…", "60040x5,1000000x10", "census sizes and years to project"),
+            Option.of("parallelism", "N", "2", "parallel tasks / threads of each run"),
+            Option.of("dir", "DIR", ".planwise/bench", "where censuses are generated (once) and runs are written"));
 
-    private final PrintStream out;
+    private PrintStream out;
 
-    BenchmarkCommand(PrintStream out) {
-        this.out = out;
+    @Override
+    public String name() {
+        return "benchmark";
     }
 
-    void run(CommandLine cl) throws Exception {
+    @Override
+    public String summary() {
+        return "end-to-end figures per size for both engines (fresh JVM per run)";
+    }
+
+    @Override
+    public int order() {
+        return 60;
+    }
+
+    @Override
+    public List<Option> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public void run(Options cl, PrintStream out) throws Exception {
+        this.out = out;
         Path dir = Path.of(cl.get("dir", ".planwise/bench"));
         String parallelism = cl.get("parallelism", "2");
         List<long[]> sizes = new ArrayList<>();
         for (String s : cl.get("sizes", "60040x5,1000000x10").split(",")) {
             String[] p = s.trim().toLowerCase().split("x");
             if (p.length != 2) {
-                throw new CommandLine.UsageException("--sizes takes EMPLOYEESxYEARS[,…], e.g. 60040x5,1000000x10");
+                throw new UsageException("--sizes takes EMPLOYEESxYEARS[,…], e.g. 60040x5,1000000x10");
             }
             sizes.add(new long[] {Long.parseLong(p[0].replace("_", "")), Long.parseLong(p[1])});
         }
@@ -43,16 +63,15 @@ final class BenchmarkCommand {
         for (long[] size : sizes) {
             Path census = dir.resolve("census_" + size[0] + ".csv");
             if (!Files.exists(census)) {
-                new GenerateCensusCommand(new PrintStream(PrintStream.nullOutputStream())).run(new CommandLine(
-                        "generate-census", List.of("--employees", Long.toString(size[0]), "--seed", "1", "--out",
-                                census.toString()), GenerateCensusCommand.OPTIONS));
+                GenerateCensusCommand generate = new GenerateCensusCommand();
+                generate.run(Options.of(generate.name(), generate.options(), "employees", Long.toString(size[0]),
+                        "seed", "1", "out", census.toString()), new PrintStream(PrintStream.nullOutputStream()));
             }
-            long[] result = run(flinkCommand(), census, size[1], parallelism, dir.resolve("warehouse"));
+            long[] result = run(projectCommand("flink", null), census, size[1], parallelism, dir.resolve("warehouse"));
             double seconds = result[0] / 1e9;
             String sql = "%12s %16s %10s".formatted("-", "-", "-");
             if (sqlJar != null) {
-                long[] s = run(List.of(javaCommand(), "-Xmx4g", "-jar", sqlJar.toString()), census, size[1], parallelism,
-                        dir.resolve("warehouse-sql"));
+                long[] s = run(projectCommand("sql", sqlJar), census, size[1], parallelism, dir.resolve("warehouse-sql"));
                 sql = "%12.1f %,16d %10.2f".formatted(s[0] / 1e9, s[1] / 1024, (double) result[0] / s[0]);
             }
             out.printf("%,-12d %5d %11s %12.1f %,18.0f %,14d %s%n", size[0], size[1], parallelism, seconds,
@@ -64,14 +83,17 @@ final class BenchmarkCommand {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    /** This JVM's own flags and jar, running the {@code project} subcommand. */
-    private static List<String> flinkCommand() throws Exception {
+    /**
+     * This JVM's own flags and classpath (with the SQL engine's jar when it runs), running
+     * {@code planwise project --engine <engine>}: both engines start exactly as {@code ./planwise} starts them.
+     */
+    private static List<String> projectCommand(String engine, Path sqlJar) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaCommand());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        cmd.add("-jar");
-        cmd.add(ownJar().toString());
-        cmd.add("project");
+        cmd.add("-cp");
+        cmd.add(ownJar() + (sqlJar == null ? "" : java.io.File.pathSeparator + sqlJar));
+        cmd.addAll(List.of(PlanwiseCli.class.getName(), "project", "--engine", engine));
         return cmd;
     }
 

@@ -8,33 +8,59 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.List;
 
 /** {@code planwise generate-census}: a synthetic census of any size, in PlanWise's columns, as CSV or Parquet. */
-final class GenerateCensusCommand {
-    static final Set<String> OPTIONS = Set.of("employees", "seed", "out", "as-of");
+public final class GenerateCensusCommand implements Command {
+    static final List<Option> OPTIONS = List.of(
+            Option.of("out", "FILE.csv|FILE.parquet", null, "the census file to write"),
+            Option.of("employees", "N", "10000", "employees in the census"),
+            Option.of("seed", "S", "42", "generator seed (the same seed gives the same employees)"),
+            Option.of("as-of", "YYYY-MM-DD", "2024-12-31", "the census as-of date"));
 
-    private final PrintStream out;
+    private PrintStream out;
 
-    GenerateCensusCommand(PrintStream out) {
-        this.out = out;
+    @Override
+    public String name() {
+        return "generate-census";
     }
 
-    Path run(CommandLine cl) throws IOException {
-        long employees = cl.number("employees", 10_000);
+    @Override
+    public String summary() {
+        return "write a synthetic census (CSV or Parquet) with our own generator";
+    }
+
+    @Override
+    public int order() {
+        return 50;
+    }
+
+    @Override
+    public List<Option> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public void run(Options cl, PrintStream out) throws Exception {
+        this.out = out;
+        generate(cl);
+    }
+
+    Path generate(Options cl) throws IOException {
+        long employees = cl.wholeNumber("employees", 10_000);
         if (employees < 1) {
-            throw new CommandLine.UsageException("--employees must be at least 1");
+            throw new UsageException("--employees must be at least 1");
         }
         Path file = Path.of(cl.require("out"));
         String name = file.getFileName().toString().toLowerCase();
         if (!name.endsWith(".csv") && !name.endsWith(".parquet")) {
-            throw new CommandLine.UsageException("--out must name a .csv or .parquet file");
+            throw new UsageException("--out must name a .csv or .parquet file");
         }
         LocalDate asOf = LocalDate.parse(cl.get("as-of", "2024-12-31"));
         if (file.toAbsolutePath().getParent() != null) {
             Files.createDirectories(file.toAbsolutePath().getParent());
         }
-        SyntheticCensus census = new SyntheticCensus(cl.number("seed", 42), asOf);
+        SyntheticCensus census = new SyntheticCensus(cl.wholeNumber("seed", 42), asOf);
         if (name.endsWith(".parquet")) {
             MartParquetWriter.write(file.toAbsolutePath(), CensusParquetSchema.schema(), census.rows(employees));
         } else {

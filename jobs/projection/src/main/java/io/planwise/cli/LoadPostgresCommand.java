@@ -7,28 +7,51 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
 
 /**
  * {@code planwise load-postgres}: creates the PlanWise tables if needed and replaces their contents
  * with a census file and a seed directory (or the bundled assumptions), in one transaction. The
  * assumptions are validated first, so a bad seed never reaches the database.
  */
-final class LoadPostgresCommand {
-    static final Set<String> OPTIONS = Set.of("url", "census", "assumptions", "db-user", "db-password");
+public final class LoadPostgresCommand implements Command {
+    static final List<Option> OPTIONS = List.of(
+            Option.of("url", "JDBC_URL", null, "the database, e.g. jdbc:postgresql://db:5432/hr"),
+            Option.of("census", "FILE", null, "census file (CSV or Parquet)"),
+            Option.of("assumptions", "DIR", "the bundled PlanWise seeds", "seed directory to load"),
+            Option.of("db-user", "USER", "$PGUSER", "database user"),
+            Option.of("db-password", "PASSWORD", "$PGPASSWORD", "database password (never printed)"));
     private static final String BUNDLED = "/io/planwise/assumptions/default/";
 
-    private final PrintStream out;
+    private PrintStream out;
 
-    LoadPostgresCommand(PrintStream out) {
-        this.out = out;
+    @Override
+    public String name() {
+        return "load-postgres";
     }
 
-    void run(CommandLine cl) {
-        PostgresEndpoint endpoint = ProjectCommand.endpoint(cl, cl.require("url"));
+    @Override
+    public String summary() {
+        return "load a census file (and seed files) into PostgreSQL with COPY, in one transaction";
+    }
+
+    @Override
+    public int order() {
+        return 70;
+    }
+
+    @Override
+    public List<Option> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public void run(Options cl, PrintStream out) throws Exception {
+        this.out = out;
+        PostgresEndpoint endpoint = PostgresLogins.endpoint(cl, cl.require("url"));
         Path census = Path.of(cl.require("census"));
         if (!Files.isRegularFile(census)) {
-            throw new CommandLine.UsageException("census file " + census + " does not exist");
+            throw new UsageException("census file " + census + " does not exist");
         }
         Path seeds = cl.get("assumptions") == null ? null : Path.of(cl.get("assumptions"));
         Assumptions.load(seeds);

@@ -1,15 +1,14 @@
 package io.planwise.projection;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planwise.connector.mart.PublishDecision;
 import io.planwise.model.census.CensusAccounting;
-import io.planwise.model.mart.QualityCheck;
 import io.planwise.model.projection.NeedsPlan;
 import io.planwise.model.projection.Population;
 import io.planwise.model.projection.ProjectionParameters;
 import io.planwise.model.projection.RunChecks;
 import io.planwise.model.projection.RunLedger;
+import io.planwise.warehouse.contract.RunRecord;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +21,17 @@ import org.slf4j.LoggerFactory;
 /**
  * At parallelism 1, after every year: gathers census accounting, populations, needs and the
  * ledgers, builds the needs and summary marts, evaluates the invariants, and decides whether the
- * run may be published. The run record it writes is what {@code _run.json} will hold.
+ * run may be published. The run record it completes is what {@code _run.json} will hold.
  */
 final class EvaluateRun implements MapPartitionFunction<YearFact, RunEvaluation> {
     private static final Logger PROGRESS = LoggerFactory.getLogger("io.planwise.progress");
 
     private final ProjectionParameters p;
-    private final String runRecordJson;
+    private final RunRecord started;
 
-    EvaluateRun(ProjectionParameters p, String runRecordJson) {
+    EvaluateRun(ProjectionParameters p, RunRecord started) {
         this.p = p;
-        this.runRecordJson = runRecordJson;
+        this.started = started;
     }
 
     @Override
@@ -58,28 +57,19 @@ final class EvaluateRun implements MapPartitionFunction<YearFact, RunEvaluation>
         checks.summaryRows().forEach(r -> rows.add(MartRecord.of(r)));
         checks.checks().forEach(r -> rows.add(MartRecord.of(r)));
 
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode record = (ObjectNode) json.readTree(runRecordJson);
-        ObjectNode counts = record.putObject("census");
-        counts.put("rows_read", census.rowsRead()).put("baseline", census.baseline())
-                .put("terminated_before_start", census.terminatedBeforeStart()).put("not_yet_hired", census.notYetHired())
-                .put("rejected", census.rejected()).put("warnings", census.warnings());
-        var years = record.putArray("years");
         RunLedger totals = ledger;
-        checks.needsRows().forEach(n -> years.addObject().put("simulation_year", n.simulationYear())
-                .put("starting_workforce", n.startingWorkforce()).put("experienced_terminations", n.experiencedTerminations())
-                .put("hires", n.hires()).put("new_hire_terminations", n.newHireTerminations())
-                .put("rif_terminations", n.rifTerminations()).put("ending_workforce", n.endingWorkforce())
-                .put("ending_payroll", java.math.BigDecimal.valueOf(totals.endingPayrollCents(n.simulationYear()), 2)));
-        var checkArray = record.putArray("checks");
-        for (QualityCheck c : checks.checks()) {
-            checkArray.addObject().put("simulation_year", c.simulationYear()).put("check", c.checkName())
-                    .put("passed", c.passed()).put("detail", c.detail());
-        }
+        RunRecord record = started.evaluated(
+                new RunRecord.CensusCounts(census.rowsRead(), census.baseline(), census.terminatedBeforeStart(),
+                        census.notYetHired(), census.rejected(), census.warnings(), List.of()),
+                checks.needsRows().stream().map(n -> new RunRecord.YearFigures(n.simulationYear(), n.startingWorkforce(),
+                        n.experiencedTerminations(), n.hires(), n.newHireTerminations(), n.rifTerminations(),
+                        n.endingWorkforce(), BigDecimal.valueOf(totals.endingPayrollCents(n.simulationYear()), 2))).toList(),
+                checks.checks().stream().map(c -> new RunRecord.CheckOutcome(c.simulationYear(), c.checkName(), c.passed(),
+                        c.detail())).toList());
         List<String> failures = checks.failures();
         PROGRESS.info("checks: {} of {} passed", checks.checks().size() - failures.size(), checks.checks().size());
         out.collect(new RunEvaluation(rows, new PublishDecision(failures.isEmpty(),
                 failures.isEmpty() ? null : "invariant checks failed: " + String.join("; ", failures),
-                json.writeValueAsString(record))));
+                record)));
     }
 }

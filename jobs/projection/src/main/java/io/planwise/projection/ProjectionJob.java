@@ -1,7 +1,5 @@
 package io.planwise.projection;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.planwise.connector.mart.MartSinkGroup;
 import io.planwise.connector.mart.PublishDecision;
 import io.planwise.connector.mart.RunPublication;
@@ -9,9 +7,11 @@ import io.planwise.model.census.CensusCandidate;
 import io.planwise.model.census.CensusRow;
 import io.planwise.model.mart.CensusIssue;
 import io.planwise.model.projection.Employee;
+import io.planwise.cli.ProjectionRun;
 import io.planwise.model.projection.ProjectionParameters;
 import io.planwise.warehouse.ManifestStore;
 import io.planwise.warehouse.RunManifest;
+import io.planwise.warehouse.contract.RunRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +55,7 @@ public final class ProjectionJob {
      * throws); detached, right after submission, without reading results that do not exist yet,
      * so a REST submission never fails after the job was already submitted.
      */
-    public ProjectionResult execute(StreamExecutionEnvironment env) throws Exception {
+    public ProjectionRun execute(StreamExecutionEnvironment env) throws Exception {
         Instant started = Instant.now();
         build(env, started);
         JobExecutionResult submitted = env.execute("planwise projection · " + settings.config().scenarioId() + " · "
@@ -63,14 +63,14 @@ public final class ProjectionJob {
         Path runDir = settings.warehouse().runDir(settings.config().scenarioId(), settings.runId());
         String jobId = submitted.getJobID().toString();
         if (!submitted.isJobExecutionResult()) {
-            return new ProjectionResult(settings.config().scenarioId(), settings.runId(), runDir, null,
+            return new ProjectionRun(settings.config().scenarioId(), settings.runId(), runDir, null,
                     Duration.between(started, Instant.now()), jobId);
         }
         RunManifest manifest = new ManifestStore(settings.warehouse()).current(settings.config().scenarioId())
                 .filter(m -> m.runId().equals(settings.runId()))
                 .orElseThrow(() -> new IllegalStateException("the job finished but run " + settings.runId()
                         + " is not the published run"));
-        return new ProjectionResult(settings.config().scenarioId(), settings.runId(), runDir, manifest,
+        return new ProjectionRun(settings.config().scenarioId(), settings.runId(), runDir, manifest,
                 Duration.between(started, Instant.now()), jobId);
     }
 
@@ -168,8 +168,8 @@ public final class ProjectionJob {
 
         // One sink per producer, so each is chained to the operator that makes its rows.
         RunPublication<MartRecord> publication = new RunPublication<>(settings.warehouse(),
-                settings.config().scenarioId(), settings.runId(), ProjectionMarts.catalog(), settings.failAfterCommit());
-        MartSinkGroup<MartRecord> sinks = new MartSinkGroup<>(ProjectionMarts.catalog(), publication, decision);
+                settings.config().scenarioId(), settings.runId(), ProjectionMartBinding.catalog(), settings.failAfterCommit());
+        MartSinkGroup<MartRecord> sinks = new MartSinkGroup<>(ProjectionMartBinding.catalog(), publication, decision);
         marts.forEach((label, producerRows) -> producerRows.sinkTo(sinks.sink()).name(label + "write marts")
                 .setParallelism(producerRows.getParallelism()));
     }
@@ -184,17 +184,9 @@ public final class ProjectionJob {
         return streams.get(0).union(streams.subList(1, streams.size()).toArray(new DataStream[0]));
     }
 
-    private String runRecord(Instant started, int parallelism) {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode record = json.createObjectNode();
-        record.put("engine", "flink").put("trial", 0).put("parallelism", parallelism)
-                .put("started_at", started.toString()).put("census_source", settings.censusDescription());
-        record.set("config", json.valueToTree(settings.config().describe()));
-        record.set("assumption_fingerprints", json.valueToTree(settings.assumptions().fingerprints()));
-        try {
-            return json.writeValueAsString(record);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private RunRecord runRecord(Instant started, int parallelism) {
+        return RunRecord.started("flink", 0, parallelism, started, settings.censusDescription(),
+                settings.config().describe(), settings.assumptions().fingerprints(), settings.config().scenarioId(),
+                settings.runId());
     }
 }

@@ -1,5 +1,6 @@
 package io.planwise.projection;
 
+import io.planwise.model.census.CensusRowDecoder;
 import io.planwise.connector.file.RowFileSources;
 import io.planwise.model.assumptions.Assumptions;
 import io.planwise.model.census.CensusRow;

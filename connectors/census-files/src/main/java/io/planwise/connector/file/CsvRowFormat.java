@@ -1,5 +1,10 @@
 package io.planwise.connector.file;
 
+import io.planwise.connector.rows.CsvRowReader;
+import io.planwise.connector.rows.RowDecoder;
+import io.planwise.connector.rows.RowFormatException;
+import io.planwise.connector.rows.RowFileType;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.fs.FSDataInputStream;
@@ -34,7 +39,7 @@ import java.io.IOException;
  * within a row are the decoder's to report, as records.
  *
  * <p>Messages name the file by its path when the format comes from {@link RowFileSources#forFile}
- * (or {@link RowFiles#readAll}); a format built with the public constructor is never told its file's
+ * (or {@link io.planwise.connector.rows.RowFiles#readAll}); a format built with the public constructor is never told its file's
  * name, and says {@code (unnamed file)}.
  *
  * <p>Not splittable: line numbers need the whole file, read once, in order. Readers report no
@@ -48,7 +53,7 @@ public final class CsvRowFormat<T> extends WholeFileRowFormat<T> {
     private static final long serialVersionUID = 1L;
 
     public CsvRowFormat(RowDecoder<T> decoder, TypeInformation<T> type) {
-        this(RowFileType.UNNAMED_SOURCE, decoder, type);
+        this(UNNAMED_SOURCE, decoder, type);
     }
 
     CsvRowFormat(String source, RowDecoder<T> decoder, TypeInformation<T> type) {
@@ -58,6 +63,6 @@ public final class CsvRowFormat<T> extends WholeFileRowFormat<T> {
     @Override
     public Reader<T> createReader(Configuration config, FSDataInputStream stream, long fileLen, long splitEnd)
             throws IOException {
-        return new CsvRowReader<>(source, decoder, stream);
+        return new StreamFormatReader<>(new CsvRowReader<>(source, decoder, stream));
     }
 }

@@ -1,5 +1,9 @@
 package io.planwise.connector.file;
 
+import io.planwise.connector.rows.RowDecoder;
+import io.planwise.connector.rows.RowFormatException;
+import io.planwise.connector.rows.RowFileType;
+
 import org.apache.flink.api.common.io.InputStreamFSInputWrapper;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -49,7 +53,7 @@ final class NamedFileFormat<T> implements BulkFormat<T, FileSourceSplit> {
 
     private StreamFormat<T> formatFor(Configuration config, FileSourceSplit split) throws IOException {
         String source = sourceName(split.path());
-        StreamFormat<T> format = fileType.format(source, decoder, type);
+        StreamFormat<T> format = WholeFileRowFormat.of(fileType, source, decoder, type);
         if (split.length() == 0) {
             format.createReader(config, new InputStreamFSInputWrapper(InputStream.nullInputStream()), 0, 0)
                     .close();

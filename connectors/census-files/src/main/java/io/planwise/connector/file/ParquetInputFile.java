@@ -41,6 +41,11 @@ final class ParquetInputFile implements InputFile {
             public void seek(long newPos) throws IOException {
                 stream.seek(newPos);
             }
+
+            @Override
+            public void close() {
+                // Flink's reader owns the file stream and closes it; Parquet closes the streams it opens.
+            }
         };
     }
 }

@@ -1,5 +1,10 @@
 package io.planwise.connector.file;
 
+import io.planwise.connector.rows.ParquetRowReader;
+import io.planwise.connector.rows.RowDecoder;
+import io.planwise.connector.rows.RowFormatException;
+import io.planwise.connector.rows.RowFileType;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.fs.FSDataInputStream;
@@ -33,7 +38,7 @@ import java.io.IOException;
  * row number), or the decoder's own rejection of the columns.
  *
  * <p>Messages name the file by its path when the format comes from {@link RowFileSources#forFile}
- * (or {@link RowFiles#readAll}); a format built with the public constructor is never told its file's
+ * (or {@link io.planwise.connector.rows.RowFiles#readAll}); a format built with the public constructor is never told its file's
  * name, and says {@code (unnamed file)}.
  *
  * <p>Not splittable: row numbers need the whole file, read once, in order. Readers report no
@@ -47,7 +52,7 @@ public final class ParquetRowFormat<T> extends WholeFileRowFormat<T> {
     private static final long serialVersionUID = 1L;
 
     public ParquetRowFormat(RowDecoder<T> decoder, TypeInformation<T> type) {
-        this(RowFileType.UNNAMED_SOURCE, decoder, type);
+        this(UNNAMED_SOURCE, decoder, type);
     }
 
     ParquetRowFormat(String source, RowDecoder<T> decoder, TypeInformation<T> type) {
@@ -57,6 +62,14 @@ public final class ParquetRowFormat<T> extends WholeFileRowFormat<T> {
     @Override
     public Reader<T> createReader(Configuration config, FSDataInputStream stream, long fileLen, long splitEnd)
             throws IOException {
-        return new ParquetRowReader<>(source, decoder, stream, fileLen);
+        // A seek to the current position ends Flink's batch of records without moving (see ParquetRowReader).
+        return new StreamFormatReader<>(new ParquetRowReader<>(source, decoder, new ParquetInputFile(stream, fileLen),
+                () -> {
+                    try {
+                        stream.seek(stream.getPos());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }));
     }
 }

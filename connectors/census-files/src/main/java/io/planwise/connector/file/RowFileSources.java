@@ -1,5 +1,9 @@
 package io.planwise.connector.file;
 
+import io.planwise.connector.rows.RowDecoder;
+import io.planwise.connector.rows.RowFormatException;
+import io.planwise.connector.rows.RowFileType;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;

@@ -1,5 +1,9 @@
 package io.planwise.connector.file;
 
+import io.planwise.connector.rows.RowDecoder;
+import io.planwise.connector.rows.RowFormatException;
+import io.planwise.connector.rows.RowFileType;
+
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -14,6 +18,9 @@ import org.apache.flink.core.fs.FSDataInputStream;
 abstract class WholeFileRowFormat<T> implements StreamFormat<T> {
     private static final long serialVersionUID = 1L;
 
+    /** How messages name a file read by a format built without knowing which file it reads. */
+    static final String UNNAMED_SOURCE = "(unnamed file)";
+
     protected final String source;
     protected final RowDecoder<T> decoder;
     private final TypeInformation<T> type;
@@ -22,6 +29,12 @@ abstract class WholeFileRowFormat<T> implements StreamFormat<T> {
         this.source = Objects.requireNonNull(source, "source");
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.type = Objects.requireNonNull(type, "type");
+    }
+
+    /** The format of one file of the given type; {@code source} names it in messages. */
+    static <T> WholeFileRowFormat<T> of(RowFileType fileType, String source, RowDecoder<T> decoder, TypeInformation<T> type) {
+        return fileType == RowFileType.CSV ? new CsvRowFormat<>(source, decoder, type)
+                : new ParquetRowFormat<>(source, decoder, type);
     }
 
     @Override

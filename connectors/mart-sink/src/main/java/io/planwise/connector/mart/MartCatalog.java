@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The marts one sink writes. Records of every mart flow through a single sink, so one commit and
- * one publish cover the whole run; {@link Router} tells which mart and partition a record belongs to.
+ * The marts a job writes, each bound to the job's record type, and the {@link Router} that tells
+ * which mart (and partition) a record belongs to. Every sink of a run shares one catalog; the marts
+ * of one catalog share their partition column (or all have none).
  */
 public final class MartCatalog<T> implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -23,13 +24,19 @@ public final class MartCatalog<T> implements Serializable {
     private final Router<T> router;
     private final String partitionColumn;
 
-    public MartCatalog(List<MartSchema<T>> schemas, String partitionColumn, Router<T> router) {
+    public MartCatalog(List<MartSchema<T>> schemas, Router<T> router) {
         for (MartSchema<T> s : schemas) {
             if (marts.put(s.name(), s) != null) {
                 throw new IllegalArgumentException("mart " + s.name() + " is declared twice");
             }
         }
-        this.partitionColumn = partitionColumn;
+        this.partitionColumn = schemas.get(0).mart().partitionColumn();
+        for (MartSchema<T> s : schemas) {
+            if (!java.util.Objects.equals(s.mart().partitionColumn(), partitionColumn)) {
+                throw new IllegalArgumentException("the marts of one catalog share their partition column; "
+                        + s.name() + " has " + s.mart().partitionColumn() + ", not " + partitionColumn);
+            }
+        }
         this.router = router;
     }
 

@@ -1,10 +1,11 @@
 package io.planwise.connector.mart;
 
+import io.planwise.warehouse.contract.RunRecord;
 import java.io.Serializable;
 
 /**
- * The job's verdict on a run, computed from its checks: publish it, or refuse with a reason.
- * runRecordJson is the JSON object the job wants in {@code _run.json} (config, inputs, counts,
- * checks); the publish step adds the status, the manifest summary and the publish time.
+ * The job's verdict on a run, computed from its checks: publish it, or refuse with a reason. The
+ * record is the run's {@code _run.json} as the job knows it (config, inputs, counts, checks); the
+ * publish step completes it with the outcome.
  */
-public record PublishDecision(boolean publish, String reason, String runRecordJson) implements Serializable {}
+public record PublishDecision(boolean publish, String reason, RunRecord record) implements Serializable {}

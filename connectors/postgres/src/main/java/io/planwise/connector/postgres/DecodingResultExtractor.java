@@ -1,7 +1,7 @@
 package io.planwise.connector.postgres;
 
-import io.planwise.connector.file.RowDecoder;
-import io.planwise.connector.file.RowFormatException;
+import io.planwise.connector.rows.RowDecoder;
+import io.planwise.connector.rows.RowFormatException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.planwise.connector.postgres;
 
-import io.planwise.connector.file.RowDecoder;
+import io.planwise.connector.rows.RowDecoder;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

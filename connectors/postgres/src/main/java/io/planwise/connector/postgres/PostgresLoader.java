@@ -1,7 +1,7 @@
 package io.planwise.connector.postgres;
 
-import io.planwise.connector.file.RowDecoder;
-import io.planwise.connector.file.RowFiles;
+import io.planwise.connector.rows.RowDecoder;
+import io.planwise.connector.rows.RowFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package io.planwise.connector.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.planwise.connector.file.RowDecoder;
+import io.planwise.connector.rows.RowDecoder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -15,18 +15,32 @@ public class ConfigException extends RuntimeException {
 
     /** A problem with one key; {@code line} is 0 when unknown. */
     public ConfigException(String source, String keyPath, int line, String problem) {
-        super(source + ": " + keyPath + " " + problem + (line > 0 ? " (line " + line + ")" : ""));
+        this(source + ": " + keyPath + " " + problem + at(line), source, keyPath, line, null);
+    }
+
+    /** A problem with the document itself (unreadable file, malformed YAML); no key path. */
+    public ConfigException(String source, int line, String problem, Throwable cause) {
+        this(source + ": " + problem, source, null, line, cause);
+    }
+
+    private ConfigException(String message, String source, String keyPath, int line, Throwable cause) {
+        super(message, cause);
         this.source = source;
         this.keyPath = keyPath;
         this.line = line;
     }
 
-    /** A problem with the document itself (unreadable file, malformed YAML); no key path. */
-    public ConfigException(String source, int line, String problem, Throwable cause) {
-        super(source + ": " + problem, cause);
-        this.source = source;
-        this.keyPath = null;
-        this.line = line;
+    /**
+     * An unknown key that looks like a typo of a known one, e.g.
+     * {@code conf/simulation_config.yaml: simulaton: did you mean simulation? (line 3)}.
+     */
+    static ConfigException didYouMean(String source, String keyPath, int line, String knownPath) {
+        return new ConfigException(source + ": " + keyPath + ": did you mean " + knownPath + "?" + at(line),
+                source, keyPath, line, null);
+    }
+
+    private static String at(int line) {
+        return line > 0 ? " (line " + line + ")" : "";
     }
 
     /** The file (or other source) the configuration came from. */

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Turns a parsed {@code simulation_config.yaml} into {@link ScenarioValues}: finds each v1 key
- * at its PlanWise location, checks its type and records its line. Ranges are checked later by
+ * Turns a parsed {@code simulation_config.yaml} into {@link ScenarioValues}: finds each
+ * {@link ScenarioKey} at its dotted path, checks its type and records its line. Ranges are checked later by
  * {@link ScenarioConfig}, which also re-checks them after command-line overrides.
  */
 final class ScenarioConfigReader {
@@ -32,25 +32,24 @@ final class ScenarioConfigReader {
 
     private ScenarioValues values() {
         ScenarioValues v = new ScenarioValues();
-        v.scenarioId = text(ConfigKeys.SCENARIO_ID, v.scenarioId);
-        v.startYear = integer(ConfigKeys.START_YEAR, v.startYear);
-        v.endYear = integer(ConfigKeys.END_YEAR, v.endYear);
-        v.randomSeed = integer(ConfigKeys.RANDOM_SEED, v.randomSeed);
-        v.trials = integer(ConfigKeys.TRIALS, v.trials);
-        v.targetGrowthRate = decimal(ConfigKeys.TARGET_GROWTH_RATE, v.targetGrowthRate);
-        v.totalTerminationRate = decimal(ConfigKeys.TOTAL_TERMINATION_RATE, v.totalTerminationRate);
-        v.newHireTerminationRate = decimal(ConfigKeys.NEW_HIRE_TERMINATION_RATE, v.newHireTerminationRate);
-        v.colaRate = decimal(ConfigKeys.COLA_RATE, v.colaRate);
-        v.meritBudget = decimal(ConfigKeys.MERIT_BUDGET, v.meritBudget);
-        v.promotionRateMultiplier = decimal(ConfigKeys.PROMOTION_RATE_MULTIPLIER, v.promotionRateMultiplier);
-        v.promotionBaseIncreasePct = decimal(ConfigKeys.PROMOTION_BASE_INCREASE_PCT, v.promotionBaseIncreasePct);
-        v.promotionDistributionRange = decimal(ConfigKeys.PROMOTION_DISTRIBUTION_RANGE, v.promotionDistributionRange);
-        v.promotionMaxCapPct = decimal(ConfigKeys.PROMOTION_MAX_CAP_PCT, v.promotionMaxCapPct);
-        v.promotionMaxCapAmount = decimal(ConfigKeys.PROMOTION_MAX_CAP_AMOUNT, v.promotionMaxCapAmount);
-        v.planYearEndDate = date(ConfigKeys.PLAN_YEAR_END_DATE, v.planYearEndDate);
-        v.maxRejectFraction = decimal(ConfigKeys.MAX_REJECT_FRACTION, v.maxRejectFraction);
-        v.unknownKeys = UnusedKeys.of(root);
+        for (ScenarioKey key : ScenarioKey.values()) {
+            Object written = read(key);
+            if (written != null) {
+                v.set(key, written);
+            }
+        }
+        v.unknownKeys = UnusedKeys.of(root, source);
         return v;
+    }
+
+    /** The key's value as {@link ScenarioValues} keeps it, or null when absent (the default applies). */
+    private Object read(ScenarioKey key) {
+        return switch (key.type()) {
+            case ID -> text(key.path());
+            case INTEGER, LONG -> integer(key.path());
+            case DECIMAL -> decimal(key.path());
+            case DATE -> date(key.path());
+        };
     }
 
     /** The scalar at {@code path}, or null when the key or one of its sections is absent or null. */
@@ -81,9 +80,9 @@ final class ScenarioConfigReader {
         throw new AssertionError(path);
     }
 
-    private String text(String path, String absent) {
+    private String text(String path) {
         YamlNode.Scalar s = scalar(path);
-        return s == null ? absent : s.text();
+        return s == null ? null : s.text();
     }
 
     /**
@@ -91,10 +90,10 @@ final class ScenarioConfigReader {
      * trailing zeros so that {@code 0.10} and {@code 0.1} are the same value. Quoted numbers are
      * accepted, as PlanWise's own (pydantic) loader accepts them.
      */
-    private BigDecimal decimal(String path, BigDecimal absent) {
+    private BigDecimal decimal(String path) {
         YamlNode.Scalar s = scalar(path);
         if (s == null) {
-            return absent;
+            return null;
         }
         String text = s.text().strip();
         if (s.kind() == YamlNode.ScalarKind.NUMBER) {
@@ -117,8 +116,8 @@ final class ScenarioConfigReader {
         return canonical(value);
     }
 
-    private BigDecimal integer(String path, BigDecimal absent) {
-        BigDecimal value = decimal(path, absent);
+    private BigDecimal integer(String path) {
+        BigDecimal value = decimal(path);
         if (value != null && value.scale() > 0) {
             throw new ConfigException(source, path, lines.getOrDefault(path, 0),
                     "= " + value.toPlainString() + " is not a whole number");
@@ -126,10 +125,10 @@ final class ScenarioConfigReader {
         return value;
     }
 
-    private LocalDate date(String path, LocalDate absent) {
+    private LocalDate date(String path) {
         YamlNode.Scalar s = scalar(path);
         if (s == null) {
-            return absent;
+            return null;
         }
         try {
             return LocalDate.parse(s.text().strip());

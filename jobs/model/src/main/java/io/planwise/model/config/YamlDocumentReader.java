@@ -36,7 +36,7 @@ final class YamlDocumentReader {
             YamlDocumentReader reader = new YamlDocumentReader(source, parser);
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return new YamlNode.Mapping(Map.of(), 1);
+                return YamlNode.Mapping.empty(1);
             }
             YamlNode root = reader.readValue(first);
             if (parser.nextToken() != null) {
@@ -48,7 +48,7 @@ final class YamlDocumentReader {
                 return mapping;
             }
             if (root instanceof YamlNode.Scalar scalar && scalar.isNull()) {
-                return new YamlNode.Mapping(Map.of(), 1);
+                return YamlNode.Mapping.empty(1);
             }
             throw new ConfigException(source, root.line(),
                     "the top level must be a mapping of keys (line " + root.line() + ")", null);
@@ -96,7 +96,7 @@ final class YamlDocumentReader {
             }
             entries.put(key, value);
         }
-        return new YamlNode.Mapping(Collections.unmodifiableMap(entries), line);
+        return new YamlNode.Mapping(Collections.unmodifiableMap(entries), Map.copyOf(keyLines), line);
     }
 
     private YamlNode.Sequence readSequence(int line) throws IOException {

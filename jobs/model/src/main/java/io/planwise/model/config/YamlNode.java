@@ -22,10 +22,19 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
         }
     }
 
-    /** Entries in document order. */
-    record Mapping(Map<String, YamlNode> entries, int line) implements YamlNode {
+    /** Entries in document order, and the line of each key (a mapping value may start lines later). */
+    record Mapping(Map<String, YamlNode> entries, Map<String, Integer> keyLines, int line) implements YamlNode {
+        static Mapping empty(int line) {
+            return new Mapping(Map.of(), Map.of(), line);
+        }
+
         YamlNode get(String key) {
             return entries.get(key);
+        }
+
+        /** The 1-based line of {@code key}, or 0 when unknown. */
+        int keyLine(String key) {
+            return keyLines.getOrDefault(key, 0);
         }
     }
 

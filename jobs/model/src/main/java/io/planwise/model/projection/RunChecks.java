@@ -21,6 +21,14 @@ public final class RunChecks {
     private final CensusAccounting census;
     private final List<QualityCheck> checks = new ArrayList<>();
 
+    /**
+     * Every check, in the order a year lists them; the SQL engine orders its dq_checks rows by this
+     * list, so both engines' run records agree.
+     */
+    public static final List<String> NAMES = List.of("census_accounting", "year_completed", "ending_equals_target",
+            "start_equals_previous_end", "one_snapshot_row_per_employee", "events_explain_snapshot", "event_dates_valid",
+            "terminations_match_needs");
+
     public RunChecks(ProjectionParameters p, RunLedger ledger, Map<Integer, NeedsPlan> needs,
             Map<Integer, Population> populations, CensusAccounting census) {
         this.p = p;
@@ -82,6 +90,9 @@ public final class RunChecks {
     }
 
     private void check(int year, String name, boolean passed, String detail) {
+        if (!NAMES.contains(name)) {
+            throw new IllegalStateException("check " + name + " is missing from RunChecks.NAMES");
+        }
         checks.add(new QualityCheck(p.scenarioId, p.trial, year, name, passed, detail));
     }
 

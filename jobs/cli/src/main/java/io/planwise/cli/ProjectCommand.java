@@ -1,0 +1,136 @@
+package io.planwise.cli;
+
+import io.planwise.model.assumptions.Assumptions;
+import io.planwise.model.config.ScenarioConfig;
+import io.planwise.warehouse.RunIds;
+import io.planwise.warehouse.WarehouseLayout;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * {@code planwise project}: one projection run on the engine {@code --engine} names. Everything a
+ * planner can get wrong is checked here, before an engine starts ({@link InputChecks}, the config
+ * and assumption readers); then the engine runs and the summary is printed from {@code _run.json}.
+ */
+final class ProjectCommand implements Command {
+    static final List<Option> OPTIONS = List.of(
+            Option.of("census", "FILE|JDBC_URL", null, "the census: a CSV or Parquet file, or a PostgreSQL database"),
+            Option.of("config", "YAML", "the defaults of the configuration reference", "scenario configuration (PlanWise's simulation_config.yaml)"),
+            Option.of("assumptions", "DIR|JDBC_URL", "the bundled PlanWise seeds", "assumption tables: a seed directory or a database"),
+            Option.of("warehouse", "DIR", "warehouse", "where runs are written and published"),
+            Option.of("engine", "flink|sql", ProjectionEngines.DEFAULT, "the Flink job or the DuckDB SQL models"),
+            Option.of("parallelism", "N", "the number of cores; on a cluster, the submission's", "parallel tasks (Flink) or threads (DuckDB)"),
+            Option.of("scenario", "ID", "the config's scenario_id", "scenario id the run is published under"),
+            Option.of("start-year", "Y", "the config's", "first simulated year"),
+            Option.of("end-year", "Y", "the config's", "last simulated year"),
+            Option.of("seed", "S", "the config's", "random seed"),
+            Option.of("dashboard-port", "P", "8081-8099", "port (or range) of the local Flink dashboard"),
+            Option.of("census-table", "TABLE", "census", "census table, with --census jdbc:…"),
+            Option.of("census-query", "SQL", null, "a query instead of a table, with --census jdbc:…"),
+            Option.of("db-user", "USER", "$PGUSER", "database user"),
+            Option.of("db-password", "PASSWORD", "$PGPASSWORD", "database password (never printed)"));
+
+    private final ProjectionEngines engines;
+
+    ProjectCommand(ProjectionEngines engines) {
+        this.engines = engines;
+    }
+
+    @Override
+    public String name() {
+        return "project";
+    }
+
+    @Override
+    public String summary() {
+        return "run a projection (embedded, or on the cluster under `flink run`) and publish its marts";
+    }
+
+    @Override
+    public int order() {
+        return 1;
+    }
+
+    @Override
+    public List<Option> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public void run(Options options, PrintStream out) throws Exception {
+        project(options, out);
+    }
+
+    ProjectionRun project(Options options, PrintStream out) throws Exception {
+        ProjectionEngine engine = engines.named(options.get("engine"));
+        Integer parallelism = options.has("parallelism")
+                ? options.atLeast("parallelism", 1, 1, "how many tasks run at once") : engine.defaultParallelism();
+        String census = options.require("census");
+        DatabaseLogin censusDatabase = null;
+        Path censusFile = null;
+        if (DatabaseLogin.isJdbcUrl(census)) {
+            if (!engine.readsDatabases()) {
+                throw new UsageException("the " + engine.name() + " engine reads census files only; "
+                        + "use --engine flink for --census jdbc:…");
+            }
+            censusDatabase = DatabaseLogin.of(census, options, System.getenv());
+        } else {
+            censusFile = InputChecks.censusFile(census);
+        }
+        if (censusDatabase == null && (options.has("census-table") || options.has("census-query"))) {
+            throw new UsageException("--census-table and --census-query need --census jdbc:…");
+        }
+        ScenarioConfig config = config(options, out);
+        Assumptions assumptions = assumptions(options, engine);
+        WarehouseLayout warehouse = InputChecks.warehouse(options.get("warehouse", "warehouse"));
+        String runId = RunIds.next(Clock.systemUTC());
+
+        out.printf("projecting %s · scenario %s · %d-%d · seed %d · %s · run %s%n",
+                censusFile != null ? censusFile : censusDatabase, config.scenarioId(), config.startYear(), config.endYear(),
+                config.randomSeed(), engine.describe(parallelism == null ? 0 : parallelism), runId);
+        ProjectRequest request = new ProjectRequest(censusFile, censusDatabase, options.get("census-table"),
+                options.get("census-query"), config, assumptions, warehouse, runId, parallelism,
+                options.get("dashboard-port", "8081-8099"));
+        ProjectionRun run = engine.project(request, out);
+        if (run.detached()) {
+            out.printf("submitted job %s (detached); it publishes run %s to %s when it finishes%n", run.jobId(),
+                    runId, warehouse.manifestPath(config.scenarioId()));
+        } else {
+            RunSummary.print(run, warehouse, out);
+        }
+        return run;
+    }
+
+    /** The config file (or the defaults) with the command line's overrides, validated again. */
+    private static ScenarioConfig config(Options options, PrintStream out) {
+        ScenarioConfig config = options.has("config") ? ScenarioConfig.load(Path.of(options.get("config")))
+                : ScenarioConfig.defaults();
+        if (config.warning() != null) {
+            out.println("warning: " + config.warning());
+        }
+        if (options.has("scenario")) {
+            config = config.withScenarioId(options.get("scenario"));
+        }
+        if (options.has("start-year") || options.has("end-year")) {
+            config = config.withYears((int) options.wholeNumber("start-year", config.startYear()),
+                    (int) options.wholeNumber("end-year", config.endYear()));
+        }
+        if (options.has("seed")) {
+            config = config.withSeed(options.wholeNumber("seed", config.randomSeed()));
+        }
+        return config;
+    }
+
+    private static Assumptions assumptions(Options options, ProjectionEngine engine) throws Exception {
+        String from = options.get("assumptions");
+        if (from == null) {
+            return Assumptions.bundledDefaults();
+        }
+        if (DatabaseLogin.isJdbcUrl(from)) {
+            return engine.databaseAssumptions(DatabaseLogin.of(from, options, System.getenv()));
+        }
+        return Assumptions.load(Path.of(from));
+    }
+}
