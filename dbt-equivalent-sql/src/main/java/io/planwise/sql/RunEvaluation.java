@@ -21,7 +21,7 @@ final class RunEvaluation {
                 + "rejected, warnings FROM stg_census_accounting").get(0);
         RunRecord.CensusCounts census = new RunRecord.CensusCounts(number(c, "rows_read"), number(c, "baseline"),
                 number(c, "terminated_before_start"), number(c, "not_yet_hired"), number(c, "rejected"),
-                number(c, "warnings"), List.of());
+                number(c, "warnings"), issueTallies(db));
 
         List<RunRecord.YearFigures> years = new ArrayList<>();
         for (Map<String, Object> y : db.rows("SELECT n.simulation_year, n.starting_workforce, n.experienced_terminations, "
@@ -43,6 +43,18 @@ final class RunEvaluation {
                     (Boolean) row.get("passed"), (String) row.get("detail")));
         }
         return started.evaluated(census, years, checks);
+    }
+
+    /** Rejects and warnings by severity and reason, each with its lowest-numbered row as the example. */
+    private static List<RunRecord.IssueTally> issueTallies(DuckDbSession db) throws SQLException {
+        List<RunRecord.IssueTally> tallies = new ArrayList<>();
+        for (Map<String, Object> t : db.rows("SELECT severity, reason, count(*) AS n, min(row_number) AS example, "
+                + "arg_min(detail, row_number) AS detail, arg_min(raw_row, row_number) AS raw_row "
+                + "FROM dq_census_issues GROUP BY severity, reason ORDER BY severity, reason")) {
+            tallies.add(new RunRecord.IssueTally((String) t.get("severity"), (String) t.get("reason"), number(t, "n"),
+                    number(t, "example"), (String) t.get("detail"), (String) t.get("raw_row")));
+        }
+        return tallies;
     }
 
     private static long number(Map<String, Object> row, String column) {

@@ -3,14 +3,15 @@ package io.planwise.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.planwise.model.assumptions.Assumptions;
 import io.planwise.model.census.SyntheticCensus;
 import io.planwise.model.config.ScenarioConfig;
 import io.planwise.warehouse.ManifestStore;
 import io.planwise.warehouse.RunIds;
 import io.planwise.warehouse.RunManifest;
+import io.planwise.warehouse.RunNotPublishedException;
 import io.planwise.warehouse.RunRecordFile;
+import io.planwise.warehouse.contract.RunRecord;
 import io.planwise.warehouse.WarehouseLayout;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -59,9 +60,9 @@ class DamagedRunTest {
 
         RunManifest current = new ManifestStore(warehouse).current("damaged").orElseThrow();
         assertThat(current.runId()).as("the current run").isEqualTo(first.runId());
-        JsonNode record = RunRecordFile.read(warehouse.runDir("damaged", runId));
-        assertThat(record.get("status").asText()).isEqualTo("rejected");
-        assertThat(record.get("reason").asText()).contains("assert_start_equals_previous_end");
+        RunRecord record = RunRecordFile.read(warehouse.runDir("damaged", runId));
+        assertThat(record.status()).isEqualTo("rejected");
+        assertThat(record.reason()).contains("assert_start_equals_previous_end");
     }
 
     private static void dropOneActiveEmployee(Path file) {

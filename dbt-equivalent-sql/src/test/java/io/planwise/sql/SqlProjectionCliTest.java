@@ -2,12 +2,13 @@ package io.planwise.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.planwise.cli.PlanwiseCli;
 import io.planwise.model.census.SyntheticCensus;
 import io.planwise.warehouse.ManifestStore;
 import io.planwise.warehouse.RunManifest;
 import io.planwise.warehouse.RunRecordFile;
 import io.planwise.warehouse.WarehouseLayout;
+import io.planwise.warehouse.contract.RunRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -29,7 +30,7 @@ class SqlProjectionCliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return SqlProjectionCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return PlanwiseCli.fromClasspath().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -45,15 +46,15 @@ class SqlProjectionCliTest {
 
         assertThat(status).as("exit status; stderr: %s", err).isZero();
         String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("census: 1500 rows read", "checks: 19 of 19 passed", "published run",
+        assertThat(printed).contains("census: 1,500 rows read", "checks: 19 of 19 passed", "published run",
                 "fct_workforce_summary");
         assertThat(printed.lines().filter(l -> l.matches("\\s+202[5-7]\\s.*")).count()).as("summary rows").isEqualTo(3);
         RunManifest manifest = new ManifestStore(new WarehouseLayout(warehouse)).current("cli").orElseThrow();
-        JsonNode record = RunRecordFile.read(new WarehouseLayout(warehouse).resolve(manifest.runDir()));
-        assertThat(record.get("engine").asText()).isEqualTo("sql");
-        assertThat(record.get("status").asText()).isEqualTo("published");
-        assertThat(record.get("config").get("simulation.random_seed").asLong()).isEqualTo(9);
-        assertThat(record.get("parallelism").asInt()).isEqualTo(2);
+        RunRecord record = RunRecordFile.read(new WarehouseLayout(warehouse).resolve(manifest.runDir()));
+        assertThat(record.engine()).isEqualTo("sql");
+        assertThat(record.status()).isEqualTo("published");
+        assertThat(record.config().get("simulation.random_seed")).isEqualTo(9);
+        assertThat(record.parallelism()).isEqualTo(2);
     }
 
     @Test
@@ -66,7 +67,8 @@ class SqlProjectionCliTest {
                 """);
         Path warehouse = tmp.resolve("wh");
 
-        int status = run("--census", census.toString(), "--warehouse", warehouse.toString(), "--scenario", "bad");
+        int status = run("project", "--engine", "sql", "--census", census.toString(), "--warehouse", warehouse.toString(),
+                "--scenario", "bad");
 
         assertThat(status).isEqualTo(1);
         List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
@@ -80,14 +82,17 @@ class SqlProjectionCliTest {
 
     @Test
     void usageErrorsExitWithStatusTwo() {
-        assertThat(run("--census")).isEqualTo(2);
+        assertThat(run("project", "--engine", "sql", "--census")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("option --census needs a value");
-        assertThat(run("--warehouse", "x")).isEqualTo(2);
+        assertThat(run("project", "--engine", "sql", "--warehouse", "x")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("'project' needs --census");
-        assertThat(run("--census", tmp.resolve("missing.csv").toString())).isEqualTo(2);
+        assertThat(run("project", "--engine", "sql", "--census", tmp.resolve("missing.csv").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("does not exist");
-        assertThat(run("--engine", "flink", "--census", "x.csv")).isEqualTo(2);
-        assertThat(run("--census", "x.csv", "--colour", "blue")).isEqualTo(2);
+        assertThat(run("project", "--engine", "duckdb", "--census", "x.csv")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--engine must be flink or sql");
+        assertThat(run("project", "--engine", "sql", "--census", "x.csv", "--colour", "blue")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --colour");
+        assertThat(run("project", "--engine", "sql", "--census", "jdbc:postgresql://localhost/hr")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the sql engine reads census files only");
     }
 }

@@ -20,8 +20,8 @@ final class ErrorReport {
     }
 
     int usage(String command, UsageException e) {
-        String help = command == null ? "planwise --help" : "planwise " + command + " --help";
-        err.println("planwise: error: " + e.getMessage() + " (" + help + " lists the options)");
+        String help = command == null ? "planwise --help lists the commands" : "planwise " + command + " --help lists its options";
+        err.println("planwise: error: " + e.getMessage() + " (" + help + ")");
         trace(e);
         return USAGE;
     }

@@ -25,7 +25,7 @@ public final class PlanwiseCli {
     }
 
     /** The front end's commands and every command and engine the classpath provides. */
-    static PlanwiseCli fromClasspath() {
+    public static PlanwiseCli fromClasspath() {
         ProjectionEngines engines = ProjectionEngines.fromClasspath();
         List<Command> all = new ArrayList<>(List.of(new ProjectCommand(engines), new DemoCommand()));
         ServiceLoader.load(Command.class).forEach(all::add);
@@ -46,7 +46,8 @@ public final class PlanwiseCli {
         System.exit(code);
     }
 
-    int run(String[] argv, PrintStream out, PrintStream err) {
+    /** Runs one command line; returns the exit status (0, 1 for a failed run, 2 for a usage error). */
+    public int run(String[] argv, PrintStream out, PrintStream err) {
         List<String> args = new ArrayList<>(List.of(argv));
         boolean verbose = args.remove(VERBOSE) || "1".equals(System.getenv("PLANWISE_DEBUG"));
         ErrorReport report = new ErrorReport(err, verbose);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /** The engines on the classpath, by {@code --engine} name; {@code flink} is the default when present. */
-final class ProjectionEngines {
+public final class ProjectionEngines {
     static final String DEFAULT = "flink";
 
     private final List<ProjectionEngine> engines;
@@ -14,7 +14,7 @@ final class ProjectionEngines {
         this.engines = List.copyOf(engines);
     }
 
-    static ProjectionEngines fromClasspath() {
+    public static ProjectionEngines fromClasspath() {
         List<ProjectionEngine> found = new ArrayList<>();
         ServiceLoader.load(ProjectionEngine.class).forEach(found::add);
         return new ProjectionEngines(found);
@@ -28,6 +28,10 @@ final class ProjectionEngines {
                         .anyMatch(e -> e.name().equals(wanted)) ? "" : "; this installation has "
                         + (engines.isEmpty() ? "no engine" : "only " + names()) + " (build both with ./mvnw install)")
                         + ", got '" + wanted + "'"));
+    }
+
+    public boolean has(String name) {
+        return engines.stream().anyMatch(e -> e.name().equals(name));
     }
 
     boolean insideCluster() {

@@ -12,9 +12,9 @@ import java.util.List;
  * {@code planwise benchmark}: end-to-end figures, JVM start to published manifest. Each size runs
  * {@code planwise project} in a fresh child JVM on a synthetic census (generated once and kept in
  * .planwise/bench); wall time is measured around the child, peak RSS is the kernel's high-water
- * mark of the child (VmHWM), sampled until it exits. When the SQL engine's jar is built
- * (dbt-equivalent-sql/target/planwise-sql.jar) the same census is also projected by it, and the
- * Flink/SQL wall-time ratio is printed (below 1 means Flink is faster).
+ * mark of the child (VmHWM), sampled until it exits. When the SQL engine is on the class path (it is
+ * under ./planwise) the same census is also projected by it, and the Flink/SQL wall-time ratio is
+ * printed (below 1 means Flink is faster).
  */
 public final class BenchmarkCommand implements Command {
     static final List<Option> OPTIONS = List.of(
@@ -57,7 +57,7 @@ public final class BenchmarkCommand implements Command {
             }
             sizes.add(new long[] {Long.parseLong(p[0].replace("_", "")), Long.parseLong(p[1])});
         }
-        Path sqlJar = sqlEngineJar();
+        boolean sql = ProjectionEngines.fromClasspath().has("sql");
         out.printf("%-12s %5s %11s %12s %18s %14s %12s %16s %10s%n", "employees", "years", "parallelism", "wall (s)",
                 "employee-years/s", "peak RSS (MB)", "SQL wall (s)", "SQL peak RSS (MB)", "Flink/SQL");
         for (long[] size : sizes) {
@@ -67,11 +67,11 @@ public final class BenchmarkCommand implements Command {
                 generate.run(Options.of(generate.name(), generate.options(), "employees", Long.toString(size[0]),
                         "seed", "1", "out", census.toString()), new PrintStream(PrintStream.nullOutputStream()));
             }
-            long[] result = run(projectCommand("flink", null), census, size[1], parallelism, dir.resolve("warehouse"));
+            long[] result = run(projectCommand("flink"), census, size[1], parallelism, dir.resolve("warehouse"));
             double seconds = result[0] / 1e9;
             String sql = "%12s %16s %10s".formatted("-", "-", "-");
-            if (sqlJar != null) {
-                long[] s = run(projectCommand("sql", sqlJar), census, size[1], parallelism, dir.resolve("warehouse-sql"));
+            if (sql) {
+                long[] s = run(projectCommand("sql"), census, size[1], parallelism, dir.resolve("warehouse-sql"));
                 sql = "%12.1f %,16d %10.2f".formatted(s[0] / 1e9, s[1] / 1024, (double) result[0] / s[0]);
             }
             out.printf("%,-12d %5d %11s %12.1f %,18.0f %,14d %s%n", size[0], size[1], parallelism, seconds,
@@ -84,28 +84,17 @@ public final class BenchmarkCommand implements Command {
     }
 
     /**
-     * This JVM's own flags and classpath (with the SQL engine's jar when it runs), running
-     * {@code planwise project --engine <engine>}: both engines start exactly as {@code ./planwise} starts them.
+     * This JVM's own flags and class path, running {@code planwise project --engine <engine>}: both
+     * engines start exactly as {@code ./planwise} starts them.
      */
-    private static List<String> projectCommand(String engine, Path sqlJar) throws Exception {
+    private static List<String> projectCommand(String engine) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaCommand());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.add("-cp");
-        cmd.add(ownJar() + (sqlJar == null ? "" : java.io.File.pathSeparator + sqlJar));
+        cmd.add(System.getProperty("java.class.path"));
         cmd.addAll(List.of(PlanwiseCli.class.getName(), "project", "--engine", engine));
         return cmd;
-    }
-
-    private static Path ownJar() throws Exception {
-        return Path.of(BenchmarkCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    }
-
-    /** The SQL engine's jar next to this build (repo/dbt-equivalent-sql/target), or null when not built. */
-    private static Path sqlEngineJar() throws Exception {
-        Path jar = ownJar().toAbsolutePath().getParent().resolve("../../../dbt-equivalent-sql/target/planwise-sql.jar")
-                .normalize();
-        return Files.isRegularFile(jar) ? jar : null;
     }
 
     /** Runs one engine's projection in a child JVM; returns {wall nanos, peak RSS kB}. */

@@ -2,6 +2,7 @@ package io.planwise.projection;
 
 import io.planwise.connector.mart.PublishDecision;
 import io.planwise.model.census.CensusAccounting;
+import io.planwise.model.census.CensusIssueTally;
 import io.planwise.model.projection.NeedsPlan;
 import io.planwise.model.projection.Population;
 import io.planwise.model.projection.ProjectionParameters;
@@ -40,6 +41,7 @@ final class EvaluateRun implements MapPartitionFunction<YearFact, RunEvaluation>
         Map<Integer, NeedsPlan> needs = new TreeMap<>();
         Map<Integer, Population> populations = new TreeMap<>();
         CensusAccounting census = CensusAccounting.NONE;
+        CensusIssueTally issues = new CensusIssueTally();
         for (YearFact f : facts) {
             if (f.ledger() != null) {
                 ledger = ledger.merge(f.ledger());
@@ -49,6 +51,8 @@ final class EvaluateRun implements MapPartitionFunction<YearFact, RunEvaluation>
                 populations.put(f.year(), f.population());
             } else if (f.census() != null) {
                 census = census.plus(f.census());
+            } else if (f.censusIssues() != null) {
+                issues.merge(f.censusIssues());
             }
         }
         RunChecks checks = new RunChecks(p, ledger, needs, populations, census);
@@ -60,7 +64,9 @@ final class EvaluateRun implements MapPartitionFunction<YearFact, RunEvaluation>
         RunLedger totals = ledger;
         RunRecord record = started.evaluated(
                 new RunRecord.CensusCounts(census.rowsRead(), census.baseline(), census.terminatedBeforeStart(),
-                        census.notYetHired(), census.rejected(), census.warnings(), List.of()),
+                        census.notYetHired(), census.rejected(), census.warnings(), issues.entries().stream()
+                        .map(e -> new RunRecord.IssueTally(e.severity(), e.reason(), e.rows(), e.exampleRowNumber(),
+                                e.exampleDetail(), e.exampleRawRow())).toList()),
                 checks.needsRows().stream().map(n -> new RunRecord.YearFigures(n.simulationYear(), n.startingWorkforce(),
                         n.experiencedTerminations(), n.hires(), n.newHireTerminations(), n.rifTerminations(),
                         n.endingWorkforce(), BigDecimal.valueOf(totals.endingPayrollCents(n.simulationYear()), 2))).toList(),

@@ -105,9 +105,12 @@ public final class ProjectionJob {
                 "census · accounting and gate");
 
         Map<String, DataStream<MartRecord>> marts = new LinkedHashMap<>();
-        marts.put("census · ", rejects.union(warnings).map(MartRecord::of).returns(martType).name("census · issues"));
+        DataStream<CensusIssue> issues = rejects.union(warnings);
+        marts.put("census · ", issues.map(MartRecord::of).returns(martType).name("census · issues"));
         List<DataStream<YearFact>> runFacts = new ArrayList<>();
         runFacts.add(censusFacts);
+        runFacts.add(issues.fullWindowPartition().aggregate(new TallyCensusIssues()).returns(factType)
+                .name("census · tally issues by reason"));
 
         DataStream<Employee> workforce = baseline;
         for (int year = p.startYear; year <= p.endYear; year++) {

@@ -1,6 +1,7 @@
 package io.planwise.projection;
 
 import io.planwise.model.census.CensusAccounting;
+import io.planwise.model.census.CensusIssueTally;
 import io.planwise.model.projection.NeedsPlan;
 import io.planwise.model.projection.Population;
 import io.planwise.model.projection.RankKey;
@@ -19,34 +20,39 @@ public record YearFact(
         RankKey reductionInForceCutoff,
         RankKey newHireTerminationCutoff,
         CensusAccounting census,
+        CensusIssueTally censusIssues,
         RunLedger ledger) {
 
     public static YearFact population(int year, Population p) {
-        return new YearFact(year, p, null, null, null, null, null, null);
+        return new YearFact(year, p, null, null, null, null, null, null, null);
     }
 
     public static YearFact terminations(int year, long count) {
-        return new YearFact(year, null, count, null, null, null, null, null);
+        return new YearFact(year, null, count, null, null, null, null, null, null);
     }
 
     public static YearFact needs(NeedsPlan n) {
-        return new YearFact(n.year(), null, null, n, null, null, null, null);
+        return new YearFact(n.year(), null, null, n, null, null, null, null, null);
     }
 
     public static YearFact reductionInForceCutoff(int year, RankKey k) {
-        return new YearFact(year, null, null, null, k, null, null, null);
+        return new YearFact(year, null, null, null, k, null, null, null, null);
     }
 
     public static YearFact newHireTerminationCutoff(int year, RankKey k) {
-        return new YearFact(year, null, null, null, null, k, null, null);
+        return new YearFact(year, null, null, null, null, k, null, null, null);
     }
 
     public static YearFact census(CensusAccounting c) {
-        return new YearFact(0, null, null, null, null, null, c, null);
+        return new YearFact(0, null, null, null, null, null, c, null, null);
+    }
+
+    public static YearFact censusIssues(CensusIssueTally t) {
+        return new YearFact(0, null, null, null, null, null, null, t, null);
     }
 
     public static YearFact ledger(RunLedger l) {
-        return new YearFact(0, null, null, null, null, null, null, l);
+        return new YearFact(0, null, null, null, null, null, null, null, l);
     }
 
     /** A name for the kind of fact, used as its key in broadcast state. */
@@ -65,6 +71,9 @@ public record YearFact(
         }
         if (newHireTerminationCutoff != null) {
             return "nht_cutoff";
+        }
+        if (censusIssues != null) {
+            return "census_issues";
         }
         return census != null ? "census" : "ledger";
     }

@@ -1,8 +1,9 @@
 package io.planwise.actuals;
 
+import io.planwise.warehouse.contract.ActualsMarts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.planwise.cli.PlanwiseCliAccess;
+import io.planwise.cli.PlanwiseCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ class ActualsCliTest {
     private static Outcome cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = PlanwiseCliAccess.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = PlanwiseCli.fromClasspath().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -89,7 +90,7 @@ class ActualsCliTest {
 
         Path marts = warehouse.resolve("actuals");
         db.assertMartsHoldEveryEventOnce(marts);
-        assertThat(ActualsTestbed.duck("SELECT reason FROM " + ActualsTestbed.glob(marts, ActualsMarts.QUARANTINE) + " ORDER BY event_id"))
+        assertThat(ActualsTestbed.duck("SELECT reason FROM " + ActualsTestbed.glob(marts, ActualsMarts.QUARANTINE.name()) + " ORDER BY event_id"))
                 .containsExactly(List.of("unknown_event_type"), List.of("unknown_employee"), List.of("date_out_of_order"));
 
         // without its checkpoints, a restart would write every event again: refused
@@ -106,12 +107,12 @@ class ActualsCliTest {
     void usageMistakesAreExplained() {
         Outcome neither = cli("append-events", "--url", db.url);
         assertThat(neither.exit()).isEqualTo(2);
-        assertThat(neither.err()).startsWith("planwise: 'append-events' needs either --file FILE or --generate N");
+        assertThat(neither.err()).startsWith("planwise: error: 'append-events' needs either --file FILE or --generate N");
         Outcome interval = cli("actuals", "--url", db.url, "--checkpoint-interval", "soon");
         assertThat(interval.exit()).isEqualTo(2);
-        assertThat(interval.err()).startsWith("planwise: --checkpoint-interval must be a positive duration like 500ms, 10s");
+        assertThat(interval.err()).startsWith("planwise: error: --checkpoint-interval must be a positive duration like 500ms, 10s");
         Outcome until = cli("actuals", "--url", db.url, "--until", "tomorrow");
-        assertThat(until.err()).startsWith("planwise: --until takes 'caught-up'");
+        assertThat(until.err()).startsWith("planwise: error: --until takes 'caught-up'");
         Outcome noTable = cli("actuals", "--url", db.url, "--db-user", "postgres", "--table", "missing_outbox",
                 "--warehouse", tmp.resolve("wh-missing").toString());
         assertThat(noTable.exit()).isEqualTo(1);

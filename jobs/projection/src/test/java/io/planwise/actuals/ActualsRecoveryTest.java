@@ -1,5 +1,6 @@
 package io.planwise.actuals;
 
+import io.planwise.warehouse.contract.ActualsMarts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

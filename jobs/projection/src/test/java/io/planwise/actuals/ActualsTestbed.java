@@ -1,5 +1,6 @@
 package io.planwise.actuals;
 
+import io.planwise.warehouse.contract.ActualsMarts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.connector.postgres.HrEventsOutboxWriter;
@@ -189,13 +190,13 @@ final class ActualsTestbed implements AutoCloseable {
      * The glob a reader uses for a streaming mart; DuckDB refuses a glob that matches nothing, so a
      * mart without committed files yet is an empty relation of its columns.
      */
-    static String glob(Path actuals, String mart) {
+    static String glob(Path actuals, String martName) {
+        io.planwise.warehouse.contract.Mart mart = ActualsMarts.ALL.stream().filter(m -> m.name().equals(martName))
+                .findFirst().orElseThrow();
         if (!CommittedMartRows.anyCommitted(actuals, List.of(mart))) {
-            return "(SELECT " + ActualsMarts.catalog().schema(mart).columns().stream()
-                    .map(c -> "NULL::" + c.type().sqlName + " AS " + c.name()).collect(java.util.stream.Collectors.joining(", "))
-                    + " WHERE false)";
+            return "(" + io.planwise.warehouse.contract.MartQuery.select(mart, List.of()) + ")";
         }
-        return "read_parquet('" + actuals.resolve(mart) + "/*.parquet')";
+        return "read_parquet('" + actuals.resolve(martName) + "/*.parquet')";
     }
 
     static List<List<Object>> duck(String sql) throws SQLException {
@@ -265,9 +266,9 @@ final class ActualsTestbed implements AutoCloseable {
     /** Every outbox row exactly once in the marts, and the marts equal to the replay. */
     void assertMartsHoldEveryEventOnce(Path actuals) throws Exception {
         Expected expected = replay();
-        String events = glob(actuals, ActualsMarts.EVENTS);
-        String quarantine = glob(actuals, ActualsMarts.QUARANTINE);
-        String monthly = glob(actuals, ActualsMarts.MONTHLY);
+        String events = glob(actuals, ActualsMarts.EVENTS.name());
+        String quarantine = glob(actuals, ActualsMarts.QUARANTINE.name());
+        String monthly = glob(actuals, ActualsMarts.MONTHLY.name());
         assertThat(duck("SELECT event_id, count(*) FROM (SELECT event_id FROM " + events + " UNION ALL SELECT event_id FROM "
                 + quarantine + ") GROUP BY event_id HAVING count(*) <> 1")).as("events written more than once").isEmpty();
         List<Long> seen = duck("SELECT event_id FROM " + events + " UNION ALL SELECT event_id FROM " + quarantine

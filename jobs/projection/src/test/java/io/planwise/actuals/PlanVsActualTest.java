@@ -1,8 +1,9 @@
 package io.planwise.actuals;
 
+import io.planwise.warehouse.contract.ActualsMarts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.planwise.cli.PlanwiseCliAccess;
+import io.planwise.cli.PlanwiseCli;
 import io.planwise.connector.mart.MartParquetWriter;
 import io.planwise.model.actuals.EmployeeHistory;
 import io.planwise.model.actuals.EmployeeStanding;
@@ -71,8 +72,8 @@ class PlanVsActualTest {
             standings.put(r.employeeId(), o.standing());
             o.movements().forEach(m -> movements.add(ActualsRecord.of(m)));
         }
-        Path dir = Files.createDirectories(warehouse.resolve("actuals").resolve(ActualsMarts.MONTHLY));
-        MartParquetWriter.write(dir.resolve("part-test-0.parquet"), ActualsMarts.monthly(), movements);
+        Path dir = Files.createDirectories(warehouse.resolve("actuals").resolve(ActualsMarts.MONTHLY.name()));
+        MartParquetWriter.write(dir.resolve("part-test-0.parquet"), ActualsMartBinding.monthly(), movements);
         lastActualMonth = rows.get(rows.size() - 1).effectiveDate().withDayOfMonth(1);
 
         for (LocalDate month = LocalDate.of(2025, 1, 1); !month.isAfter(lastActualMonth); month = month.plusMonths(1)) {
@@ -99,7 +100,7 @@ class PlanVsActualTest {
     private static String cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = PlanwiseCliAccess.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = PlanwiseCli.fromClasspath().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         return out.toString(StandardCharsets.UTF_8);
@@ -118,7 +119,7 @@ class PlanVsActualTest {
             s.execute("CREATE VIEW plan_workforce_summary AS SELECT * FROM " + files("fct_workforce_summary"));
             s.execute("CREATE VIEW plan_workforce_snapshot AS SELECT * FROM " + files("fct_workforce_snapshot"));
             s.execute("CREATE VIEW actual_workforce_monthly AS SELECT * FROM read_parquet('"
-                    + warehouse.resolve("actuals").resolve(ActualsMarts.MONTHLY) + "/*.parquet')");
+                    + warehouse.resolve("actuals").resolve(ActualsMarts.MONTHLY.name()) + "/*.parquet')");
         }
         return c;
     }

@@ -28,7 +28,7 @@ class PlanwiseCliTest {
     private static Outcome cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = PlanwiseCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = PlanwiseCli.fromClasspath().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -70,10 +70,11 @@ class PlanwiseCliTest {
     void usageErrorsExitWithTwoAndSayWhatIsWrong() {
         Outcome unknown = cli("projekt");
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).startsWith("planwise: unknown command 'projekt'");
+        assertThat(unknown.err().lines()).as("one line").hasSize(1);
+        assertThat(unknown.err()).startsWith("planwise: error: unknown command 'projekt'");
         Outcome missing = cli("project");
         assertThat(missing.exit()).isEqualTo(2);
-        assertThat(missing.err()).startsWith("planwise: 'project' needs --census");
+        assertThat(missing.err()).startsWith("planwise: error: 'project' needs --census");
         Outcome noFile = cli("project", "--census", tmp.resolve("nope.csv").toString());
         assertThat(noFile.exit()).isEqualTo(2);
         assertThat(noFile.err()).contains("does not exist");

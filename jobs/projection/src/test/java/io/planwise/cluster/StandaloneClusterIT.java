@@ -96,7 +96,7 @@ class StandaloneClusterIT {
 
         Path embeddedWarehouse = dir.resolve("warehouse-embedded");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = io.planwise.cli.PlanwiseCliAccess.run(new String[] {"project", "--census", census.toString(),
+        int exit = io.planwise.cli.PlanwiseCli.fromClasspath().run(new String[] {"project", "--census", census.toString(),
                 "--warehouse", embeddedWarehouse.toString(), "--scenario", "cluster", "--end-year", "2026",
                 "--parallelism", "2"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertThat(exit).as(err.toString()).isZero();

@@ -1,5 +1,6 @@
 package io.planwise.projection;
 
+import io.planwise.cli.ProjectionRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -148,7 +149,7 @@ class BadCensusTest {
         assertThat((double) c.rejects() / c.dataRows()).isLessThan(ONE_YEAR.maxRejectFraction());
         Path census = c.write(tmp.resolve("bad_rows.csv"));
         Path warehouse = tmp.resolve("wh");
-        ProjectionResult result = ProjectionRunner.run(census, ONE_YEAR, warehouse, 2);
+        ProjectionRun result = ProjectionRunner.run(census, ONE_YEAR, warehouse, 2);
 
         try (Marts m = Marts.of(result, warehouse)) {
             List<Issue> actual = m.rows("select row_number, employee_id, severity, reason, raw_row from dq_census_issues "
@@ -165,11 +166,11 @@ class BadCensusTest {
             m.execute("insert into baseline values " + String.join(", ", c.baselineValues));
             assertThat(m.count("select count(*) from baseline")).isEqualTo(400 + 1 + 3 + 3);
             ModelInvariants.assertCensusAccounting(m, result.runDir(), c.dataRows(), 407);
-            var census0 = io.planwise.warehouse.RunRecordFile.read(result.runDir()).get("census");
-            assertThat(census0.get("terminated_before_start").asLong()).isEqualTo(c.terminatedBeforeStart);
-            assertThat(census0.get("not_yet_hired").asLong()).isEqualTo(c.notYetHired);
-            assertThat(census0.get("rejected").asLong()).isEqualTo(16);
-            assertThat(census0.get("warnings").asLong()).isEqualTo(3);
+            var census0 = io.planwise.warehouse.RunRecordFile.read(result.runDir()).census();
+            assertThat(census0.terminatedBeforeStart()).isEqualTo(c.terminatedBeforeStart);
+            assertThat(census0.notYetHired()).isEqualTo(c.notYetHired);
+            assertThat(census0.rejected()).isEqualTo(16);
+            assertThat(census0.warnings()).isEqualTo(3);
 
             // The winners of the tie-breaks are the employees that were projected; the warned rows are kept.
             assertThat(m.rows("select employee_id, employee_hire_date from fct_workforce_snapshot "
@@ -241,7 +242,7 @@ class BadCensusTest {
                   max_reject_fraction: 0.2
                 """, "tolerant.yaml");
         Path warehouse = tmp.resolve("tolerant");
-        ProjectionResult result = ProjectionRunner.run(census, tolerant, warehouse, 2);
+        ProjectionRun result = ProjectionRunner.run(census, tolerant, warehouse, 2);
         try (Marts m = Marts.of(result, warehouse)) {
             assertThat(m.rows("select row_number, reason from dq_census_issues order by 1")).containsExactly(
                     List.of(20L, CensusStaging.INVALID_COMPENSATION), List.of(21L, CensusStaging.INVALID_BIRTH_DATE));

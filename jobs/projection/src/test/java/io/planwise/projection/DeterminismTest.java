@@ -1,5 +1,6 @@
 package io.planwise.projection;
 
+import io.planwise.cli.ProjectionRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.model.config.ScenarioConfig;
@@ -80,7 +81,7 @@ class DeterminismTest {
         }
     }
 
-    private static void attach(Marts m, String schema, ProjectionResult result, Path warehouse) throws Exception {
+    private static void attach(Marts m, String schema, ProjectionRun result, Path warehouse) throws Exception {
         m.attach(schema, result.manifest(), new WarehouseLayout(warehouse));
         assertThat(result.manifest().marts().keySet()).containsAll(Marts.ALL);
     }

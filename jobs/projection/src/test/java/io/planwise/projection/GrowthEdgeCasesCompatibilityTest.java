@@ -1,5 +1,6 @@
 package io.planwise.projection;
 
+import io.planwise.cli.ProjectionRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.model.config.ScenarioConfig;
@@ -69,7 +70,7 @@ class GrowthEdgeCasesCompatibilityTest {
         ScenarioConfig config = ScenarioConfig.load(DATA.resolve("fixtures/edge_config/" + fixture + ".yaml"));
         assertThat(config.targetGrowthRate()).isEqualByComparingTo(new BigDecimal(growth));
         Path warehouse = tmp.resolve("wh");
-        ProjectionResult result = ProjectionRunner.run(census, config, warehouse, 2);
+        ProjectionRun result = ProjectionRunner.run(census, config, warehouse, 2);
         try (Marts m = Marts.of(result, warehouse)) {
             ModelInvariants.loadBaseline(m, census, config.censusAsOfDate());
             assertThat(m.count("select count(*) from baseline")).isEqualTo(100);

@@ -1,5 +1,6 @@
 package io.planwise.projection;
 
+import io.planwise.cli.ProjectionRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.model.config.ScenarioConfig;
@@ -42,7 +43,7 @@ class GrowthEdgeCasesTest {
         assertThat(config.targetGrowthRate()).isEqualByComparingTo(g);
 
         Path warehouse = tmp.resolve("wh");
-        ProjectionResult result = ProjectionRunner.run(census, config, warehouse, 2);
+        ProjectionRun result = ProjectionRunner.run(census, config, warehouse, 2);
         try (Marts m = Marts.of(result, warehouse)) {
             ModelInvariants.loadBaseline(m, census, config.censusAsOfDate());
             ModelInvariants.assertAll(m, config);

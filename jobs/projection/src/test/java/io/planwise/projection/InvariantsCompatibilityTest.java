@@ -1,5 +1,6 @@
 package io.planwise.projection;
 
+import io.planwise.cli.ProjectionRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.model.config.ScenarioConfig;
@@ -45,7 +46,7 @@ class InvariantsCompatibilityTest {
         assertThat(config.censusAsOfDate()).isEqualTo(LocalDate.of(2024, 12, 31));
 
         Path warehouse = tmp.resolve("wh");
-        ProjectionResult result = ProjectionRunner.run(census, config, warehouse, 2);
+        ProjectionRun result = ProjectionRunner.run(census, config, warehouse, 2);
         try (Marts m = Marts.of(result, warehouse)) {
             ModelInvariants.loadBaseline(m, census, config.censusAsOfDate());
             long rows = ModelInvariants.censusRows(m, census);
@@ -67,7 +68,7 @@ class InvariantsCompatibilityTest {
         assertThat(config.targetGrowthRate()).isEqualByComparingTo("0.03");
 
         Path warehouse = tmp.resolve("wh");
-        ProjectionResult result = ProjectionRunner.run(census, config, warehouse, 2);
+        ProjectionRun result = ProjectionRunner.run(census, config, warehouse, 2);
         try (Marts m = Marts.of(result, warehouse)) {
             ModelInvariants.loadBaseline(m, census, config.censusAsOfDate());
             assertThat(ModelInvariants.censusRows(m, census)).isEqualTo(7_505);

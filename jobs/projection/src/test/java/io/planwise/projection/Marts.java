@@ -1,9 +1,12 @@
 package io.planwise.projection;
 
-import io.planwise.warehouse.MartColumn;
+import io.planwise.cli.ProjectionRun;
 import io.planwise.warehouse.MartEntry;
 import io.planwise.warehouse.RunManifest;
 import io.planwise.warehouse.WarehouseLayout;
+import io.planwise.warehouse.contract.Mart;
+import io.planwise.warehouse.contract.MartQuery;
+import io.planwise.warehouse.contract.ProjectionMarts;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,8 +26,7 @@ import java.util.stream.Collectors;
  * as an INTEGER. Several runs can be attached side by side, each in its own schema.
  */
 final class Marts implements AutoCloseable {
-    static final List<String> ALL = List.of(ProjectionMarts.EVENTS, ProjectionMarts.SNAPSHOT, ProjectionMarts.NEEDS,
-            ProjectionMarts.SUMMARY, ProjectionMarts.CENSUS_ISSUES, ProjectionMarts.CHECKS);
+    static final List<String> ALL = ProjectionMarts.ALL.stream().map(Mart::name).toList();
 
     private final Connection connection;
 
@@ -33,43 +35,20 @@ final class Marts implements AutoCloseable {
     }
 
     /** A DuckDB whose main schema has a view per mart of the run. */
-    static Marts of(ProjectionResult result, Path warehouse) throws SQLException {
+    static Marts of(ProjectionRun result, Path warehouse) throws SQLException {
         Marts marts = new Marts();
         marts.attach("main", result.manifest(), new WarehouseLayout(warehouse));
         return marts;
     }
 
-    /** Creates schema.mart views for every mart of the manifest. */
+    /** Creates schema.mart views for every mart of the manifest, read as the contract's one reader query does. */
     Marts attach(String schema, RunManifest manifest, WarehouseLayout layout) throws SQLException {
         execute("create schema if not exists " + schema);
         for (Map.Entry<String, MartEntry> mart : manifest.marts().entrySet()) {
-            List<Path> files = manifest.filesOf(mart.getKey(), layout);
-            execute("create or replace view " + schema + "." + mart.getKey() + " as " + select(files, mart.getValue()));
+            execute("create or replace view " + schema + "." + mart.getKey() + " as "
+                    + MartQuery.select(ProjectionMarts.named(mart.getKey()), mart.getValue(), layout));
         }
         return this;
-    }
-
-    /** A query reading exactly these files, or an empty relation of the mart's columns if there are none. */
-    static String select(List<Path> files, MartEntry entry) {
-        if (!files.isEmpty()) {
-            return "select * from read_parquet([" + files.stream().map(f -> quote(f.toString()))
-                    .collect(Collectors.joining(", ")) + "], hive_partitioning = true, "
-                    + "hive_types = {'simulation_year': INTEGER})";
-        }
-        // Same column order as read_parquet gives: file columns, then the hive partition column.
-        List<String> columns = new ArrayList<>();
-        String partition = null;
-        for (MartColumn c : entry.columns()) {
-            if (c.name().equals(ProjectionMarts.PARTITION_COLUMN)) {
-                partition = "cast(null as " + c.type() + ") as " + c.name();
-            } else {
-                columns.add("cast(null as " + c.type() + ") as " + c.name());
-            }
-        }
-        if (partition != null) {
-            columns.add(partition);
-        }
-        return "select " + String.join(", ", columns) + " where false";
     }
 
     static String quote(String text) {

@@ -2,9 +2,9 @@ package io.planwise.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.planwise.model.config.ScenarioConfig;
 import io.planwise.warehouse.RunRecordFile;
+import io.planwise.warehouse.contract.RunRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,20 +75,20 @@ final class ModelInvariants {
 
     /** _run.json's census accounting adds up to the input row count and matches the marts. */
     static void assertCensusAccounting(Marts m, Path runDir, long inputRows, long expectedBaseline) throws SQLException {
-        JsonNode census = RunRecordFile.read(runDir).get("census");
+        RunRecord.CensusCounts census = RunRecordFile.read(runDir).census();
         assertThat(census).as("_run.json census").isNotNull();
-        long read = census.get("rows_read").asLong();
-        long baseline = census.get("baseline").asLong();
-        long terminated = census.get("terminated_before_start").asLong();
-        long notYetHired = census.get("not_yet_hired").asLong();
-        long rejected = census.get("rejected").asLong();
+        long read = census.rowsRead();
+        long baseline = census.baseline();
+        long terminated = census.terminatedBeforeStart();
+        long notYetHired = census.notYetHired();
+        long rejected = census.rejected();
         assertThat(read).as("rows_read in _run.json vs the input file's rows").isEqualTo(inputRows);
         assertThat(baseline + terminated + notYetHired + rejected)
                 .as("baseline + terminated_before_start + not_yet_hired + rejected (%s)", census).isEqualTo(inputRows);
         assertThat(baseline).as("baseline in _run.json").isEqualTo(expectedBaseline);
         assertThat(rejected).as("rejected in _run.json vs reject rows in dq_census_issues")
                 .isEqualTo(m.count("select count(*) from dq_census_issues where severity = 'reject'"));
-        assertThat(census.get("warnings").asLong()).as("warnings in _run.json vs warning rows in dq_census_issues")
+        assertThat(census.warnings()).as("warnings in _run.json vs warning rows in dq_census_issues")
                 .isEqualTo(m.count("select count(*) from dq_census_issues where severity = 'warning'"));
     }
 

@@ -1,5 +1,6 @@
 package io.planwise.projection;
 
+import io.planwise.cli.ProjectionRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.model.config.ScenarioConfig;
@@ -26,7 +27,7 @@ class ProjectionJobTest {
     void projectsSyntheticCensusAndPublishes() throws Exception {
         Path census = ProjectionRunner.syntheticCensus(tmp, 2_000, 7);
         ScenarioConfig config = ScenarioConfig.defaults().withYears(2025, 2027);
-        ProjectionResult result = ProjectionRunner.run(census, config, tmp.resolve("wh"), 2);
+        ProjectionRun result = ProjectionRunner.run(census, config, tmp.resolve("wh"), 2);
         assertThat(result.manifest().marts()).containsKeys("fct_yearly_events", "fct_workforce_snapshot");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             String files = result.manifest().filesOf("dq_checks", new io.planwise.warehouse.WarehouseLayout(tmp.resolve("wh")))

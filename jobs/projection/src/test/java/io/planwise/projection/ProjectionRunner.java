@@ -1,5 +1,6 @@
 package io.planwise.projection;
 
+import io.planwise.cli.ProjectionRun;
 import io.planwise.model.census.CensusRowDecoder;
 import io.planwise.connector.file.RowFileSources;
 import io.planwise.model.assumptions.Assumptions;
@@ -20,16 +21,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 final class ProjectionRunner {
     private ProjectionRunner() {}
 
-    static ProjectionResult run(Path census, ScenarioConfig config, Path warehouse, int parallelism) throws Exception {
+    static ProjectionRun run(Path census, ScenarioConfig config, Path warehouse, int parallelism) throws Exception {
         return run(census, config, warehouse, parallelism, false);
     }
 
-    static ProjectionResult run(Path census, ScenarioConfig config, Path warehouse, int parallelism,
+    static ProjectionRun run(Path census, ScenarioConfig config, Path warehouse, int parallelism,
             boolean failAfterCommit) throws Exception {
         return run(census, config, warehouse, parallelism, failAfterCommit, RunIds.next(Clock.systemUTC()));
     }
 
-    static ProjectionResult run(Path census, ScenarioConfig config, Path warehouse, int parallelism,
+    static ProjectionRun run(Path census, ScenarioConfig config, Path warehouse, int parallelism,
             boolean failAfterCommit, String runId) throws Exception {
         ProjectionSettings settings = new ProjectionSettings(config, Assumptions.bundledDefaults(),
                 new WarehouseLayout(warehouse), runId, census.toString(), failAfterCommit);

@@ -1,5 +1,7 @@
 package io.planwise.projection;
 
+import io.planwise.warehouse.contract.ProjectionMarts;
+import io.planwise.cli.ProjectionRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -120,7 +122,7 @@ class PublishTest {
     void aRunThatFailsAfterCommittingLeavesThePreviousRunCurrent() throws Exception {
         Path warehouse = tmp.resolve("wh");
         WarehouseLayout layout = new WarehouseLayout(warehouse);
-        ProjectionResult good = ProjectionRunner.run(census, CONFIG, warehouse, 2);
+        ProjectionRun good = ProjectionRunner.run(census, CONFIG, warehouse, 2);
         Path manifestPath = layout.manifestPath(CONFIG.scenarioId());
         byte[] manifestBefore = Files.readAllBytes(manifestPath);
 
@@ -142,10 +144,10 @@ class PublishTest {
                 .noneMatch(name -> name.contains("inprogress"));
         Set<String> martsWritten = committed.stream().map(p -> failedDir.relativize(p).getName(0).toString())
                 .collect(Collectors.toSet());
-        assertThat(martsWritten).containsAll(Marts.ALL.stream().filter(m -> !m.equals(ProjectionMarts.CENSUS_ISSUES))
+        assertThat(martsWritten).containsAll(Marts.ALL.stream().filter(m -> !m.equals(ProjectionMarts.CENSUS_ISSUES.name()))
                 .toList());
         try (Marts m = new Marts()) {
-            String files = committed.stream().filter(p -> p.toString().contains(ProjectionMarts.SNAPSHOT))
+            String files = committed.stream().filter(p -> p.toString().contains(ProjectionMarts.SNAPSHOT.name()))
                     .map(p -> Marts.quote(p.toString())).collect(Collectors.joining(", "));
             assertThat(m.count("select count(*) from read_parquet([" + files + "])")).isPositive();
         }
@@ -161,14 +163,14 @@ class PublishTest {
     void aRerunIsANewRunAndNeverTouchesThePreviousOne() throws Exception {
         Path warehouse = tmp.resolve("wh");
         WarehouseLayout layout = new WarehouseLayout(warehouse);
-        ProjectionResult first = ProjectionRunner.run(census, CONFIG, warehouse, 2);
+        ProjectionRun first = ProjectionRunner.run(census, CONFIG, warehouse, 2);
         Map<String, String> before = fingerprint(first.runDir());
         assertThat(before).containsKey("_run.json");
         assertThat(before.keySet()).anyMatch(k -> k.endsWith(".parquet"));
         assertThat(before.keySet()).noneMatch(k -> k.contains("inprogress"));
         Thread.sleep(20); // a rewrite would show in the mtimes
 
-        ProjectionResult second = ProjectionRunner.run(census, CONFIG, warehouse, 2);
+        ProjectionRun second = ProjectionRunner.run(census, CONFIG, warehouse, 2);
         assertThat(second.runId()).isNotEqualTo(first.runId());
         assertThat(second.runDir()).isNotEqualTo(first.runDir()).exists();
         assertThat(second.runDir().getParent()).isEqualTo(first.runDir().getParent());
