@@ -78,9 +78,10 @@ import java.util.Optional;
  *       {@code minAge} old are deleted; younger ones may belong to a publish in progress.
  *   <li>Leftovers of interrupted deletions ({@code .<run>.deleting}) are deleted whatever their age.
  * </ol>
- * {@code minAge} therefore has to be longer than the longest a run takes from the creation of its id
- * to its publish: a run still being written after {@code minAge} looks like debris and is deleted
- * under the running job.
+ * An unpublished run in which any file or directory was modified within {@code minAge} is kept
+ * too, whatever its id says: a long run (a large ensemble) writes its part files for longer than
+ * {@code minAge}, and FileSink touches them as it goes. Only a run whose writer stopped more than
+ * {@code minAge} ago, without publishing, is debris.
  *
  * <p>If the current manifest exists but cannot be read or parsed, or names another scenario, the
  * current run is unknown and nothing of that scenario is deleted (not even leftovers): the method
@@ -209,6 +210,10 @@ public final class RunRetention {
             Optional<Instant> created = createdAt(run, runId);
             // Unknown age counts as young: when in doubt, keep.
             if (created.isEmpty() || Duration.between(created.get(), now).compareTo(minAge) < 0) {
+                continue;
+            }
+            // A run still being written (a long ensemble) keeps touching its files: not debris yet.
+            if (!published && writtenWithin(run, now, minAge)) {
                 continue;
             }
             doomed.add(run);
@@ -341,6 +346,16 @@ public final class RunRetention {
             }
         }
         return deleted;
+    }
+
+    /** Whether any file or directory inside the run was modified less than {@code minAge} before now. */
+    private static boolean writtenWithin(Path runDir, Instant now, Duration minAge) {
+        Instant since = now.minus(minAge);
+        try (var paths = Files.walk(runDir)) {
+            return paths.anyMatch(p -> modifiedAt(p).map(m -> m.isAfter(since)).orElse(false));
+        } catch (IOException | UncheckedIOException e) {
+            return true; // unreadable or vanishing while listed: when in doubt, keep
+        }
     }
 
     private static Optional<Instant> createdAt(Path runDir, String runId) {

@@ -50,6 +50,17 @@ class RunRetentionTest {
     private String runAgo(String scenario, Duration ago) throws IOException {
         String id = idAgo(ago);
         TestRuns.createRun(layout, scenario, id);
+        return lastWritten(scenario, id, ago);
+    }
+
+    /** Dates every file and directory of the run {@code ago} before NOW: its writer stopped then. */
+    private String lastWritten(String scenario, String id, Duration ago) throws IOException {
+        FileTime then = FileTime.from(NOW.minus(ago));
+        try (Stream<Path> paths = Files.walk(layout.runDir(scenario, id))) {
+            for (Path p : paths.toList()) {
+                Files.setLastModifiedTime(p, then);
+            }
+        }
         return id;
     }
 
@@ -57,28 +68,28 @@ class RunRetentionTest {
     private String partialAgo(String scenario, Duration ago) throws IOException {
         String id = runAgo(scenario, ago);
         Files.writeString(layout.runDir(scenario, id).resolve("workforce/simulation_year=2025/.part-1-0.inprogress.x"), "x");
-        return id;
+        return lastWritten(scenario, id, ago);
     }
 
     /** Creates a run whose {@code _run.json} says {@code "status": "published"}. */
     private String publishedAgo(String scenario, Duration ago) throws IOException {
         String id = idAgo(ago);
         TestRuns.createPublishedRun(layout, scenario, id);
-        return id;
+        return lastWritten(scenario, id, ago);
     }
 
     /** Creates a run whose {@code _run.json} has the given status. */
     private String withStatusAgo(String scenario, Duration ago, String status) throws IOException {
         String id = runAgo(scenario, ago);
         TestRuns.writeRunRecord(layout, scenario, id, status);
-        return id;
+        return lastWritten(scenario, id, ago);
     }
 
     /** Creates a run whose {@code _run.json} has exactly the given content. */
     private String withRecordAgo(String scenario, Duration ago, String content) throws IOException {
         String id = runAgo(scenario, ago);
         Files.writeString(layout.runRecordPath(scenario, id), content);
-        return id;
+        return lastWritten(scenario, id, ago);
     }
 
     private List<String> remainingRuns(String scenario) throws IOException {
@@ -97,6 +108,19 @@ class RunRetentionTest {
 
     // Rewritten for the published-only rule: the runs used to have no _run.json and counted because
     // every run directory counted; now they are published runs, with the same assertions.
+    @Test
+    void anUnpublishedRunStillBeingWrittenIsKeptWhateverTheAgeOfItsId() throws IOException {
+        String longEnsemble = partialAgo("s", Duration.ofHours(5));
+        Path part = layout.runDir("s", longEnsemble).resolve("workforce/simulation_year=2026/.part-2-0.inprogress.y");
+        Files.writeString(part, "still writing");
+        Files.setLastModifiedTime(part, FileTime.from(NOW.minus(Duration.ofMinutes(2))));
+        String abandoned = partialAgo("s", Duration.ofHours(5));
+
+        new RunRetention(layout, Clock.fixed(NOW, ZoneOffset.UTC)).prune("s");
+
+        assertThat(remainingRuns("s")).containsExactly(longEnsemble).doesNotContain(abandoned);
+    }
+
     @Test
     void keepsTheNewestFivePublishedRunsAndDeletesOlderOnes() throws IOException {
         List<String> ids = new ArrayList<>();

@@ -65,8 +65,11 @@ final class ProjectCommand implements Command {
 
     ProjectionRun project(Options options, PrintStream out) throws Exception {
         ProjectionEngine engine = engines.named(options.get("engine"));
-        Integer parallelism = options.has("parallelism")
-                ? options.atLeast("parallelism", 1, 1, "how many tasks run at once") : engine.defaultParallelism();
+        // Null when a cluster submission decides (flink run -p, the REST API's parallelism).
+        Integer parallelism = engine.defaultParallelism();
+        if (options.has("parallelism")) {
+            parallelism = options.atLeast("parallelism", 1, 1, "how many tasks run at once");
+        }
         String census = options.require("census");
         DatabaseLogin censusDatabase = null;
         Path censusFile = null;

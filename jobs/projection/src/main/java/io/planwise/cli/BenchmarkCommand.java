@@ -57,7 +57,7 @@ public final class BenchmarkCommand implements Command {
             }
             sizes.add(new long[] {Long.parseLong(p[0].replace("_", "")), Long.parseLong(p[1])});
         }
-        boolean sql = ProjectionEngines.fromClasspath().has("sql");
+        boolean withSql = ProjectionEngines.fromClasspath().has("sql");
         out.printf("%-12s %5s %11s %12s %18s %14s %12s %16s %10s%n", "employees", "years", "parallelism", "wall (s)",
                 "employee-years/s", "peak RSS (MB)", "SQL wall (s)", "SQL peak RSS (MB)", "Flink/SQL");
         for (long[] size : sizes) {
@@ -70,7 +70,7 @@ public final class BenchmarkCommand implements Command {
             long[] result = run(projectCommand("flink"), census, size[1], parallelism, dir.resolve("warehouse"));
             double seconds = result[0] / 1e9;
             String sql = "%12s %16s %10s".formatted("-", "-", "-");
-            if (sql) {
+            if (withSql) {
                 long[] s = run(projectCommand("sql"), census, size[1], parallelism, dir.resolve("warehouse-sql"));
                 sql = "%12.1f %,16d %10.2f".formatted(s[0] / 1e9, s[1] / 1024, (double) result[0] / s[0]);
             }
