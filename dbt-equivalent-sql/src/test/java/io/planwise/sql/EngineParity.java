@@ -2,96 +2,77 @@ package io.planwise.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.planwise.warehouse.MartColumn;
+import io.planwise.testing.MartReader;
 import io.planwise.warehouse.MartEntry;
 import io.planwise.warehouse.RunManifest;
 import io.planwise.warehouse.WarehouseLayout;
+import io.planwise.warehouse.contract.Mart;
+import io.planwise.warehouse.contract.ProjectionMarts;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 /**
- * Compares two published runs mart by mart, as a reader sees them: each mart read from exactly the
- * files its manifest lists (simulation_year from the partition directory), then {@code EXCEPT ALL}
- * both ways. Equal marts have the same rows, value for value, as many times each.
+ * Compares two published runs mart by mart, as a reader sees them ({@link MartReader}: each mart read
+ * from exactly the files its manifest lists), first against the contract (columns and types as
+ * DuckDB reads the files), then with {@code EXCEPT ALL} both ways. Equal marts have the same rows,
+ * value for value, as many times each.
  */
-final class EngineParity implements AutoCloseable {
-    static final List<String> MARTS = List.of("fct_yearly_events", "fct_workforce_snapshot", "fct_workforce_needs",
-            "fct_workforce_summary", "dq_census_issues", "dq_checks");
+final class EngineParity {
     private static final int SHOWN_ROWS = 5;
 
-    private final Connection connection;
+    private EngineParity() {}
 
-    EngineParity() throws SQLException {
-        connection = DriverManager.getConnection("jdbc:duckdb:");
-    }
-
-    /** Asserts that both runs publish the same marts with the same columns and the same rows. */
+    /** Asserts that both runs publish the contract's marts with the same rows. */
     static void assertSameMarts(RunManifest flink, Path flinkWarehouse, RunManifest sql, Path sqlWarehouse)
             throws SQLException {
         assertThat(sql.marts().keySet()).as("marts of the SQL run").containsExactlyElementsOf(flink.marts().keySet())
-                .containsExactlyInAnyOrderElementsOf(MARTS);
-        try (EngineParity parity = new EngineParity()) {
-            for (String mart : MARTS) {
-                MartEntry f = flink.marts().get(mart);
-                MartEntry s = sql.marts().get(mart);
-                assertThat(s.columns()).as("%s: columns and types in the manifests (SQL vs Flink)", mart)
-                        .isEqualTo(f.columns());
-                assertThat(s.rowCount()).as("%s: row count in the manifests (SQL vs Flink)", mart).isEqualTo(f.rowCount());
-                parity.assertSameRows(mart, f, flink.filesOf(mart, new WarehouseLayout(flinkWarehouse)), s,
-                        sql.filesOf(mart, new WarehouseLayout(sqlWarehouse)));
+                .containsExactlyInAnyOrderElementsOf(MartReader.ALL);
+        try (MartReader marts = new MartReader()) {
+            marts.attach("flink", flink, new WarehouseLayout(flinkWarehouse));
+            marts.attach("sql", sql, new WarehouseLayout(sqlWarehouse));
+            for (Mart mart : ProjectionMarts.ALL) {
+                MartEntry f = flink.marts().get(mart.name());
+                MartEntry s = sql.marts().get(mart.name());
+                assertThat(f.columns()).as("%s: columns and types in the Flink manifest vs the contract", mart.name())
+                        .isEqualTo(mart.manifestColumns());
+                assertThat(s.columns()).as("%s: columns and types in the SQL manifest vs the contract", mart.name())
+                        .isEqualTo(mart.manifestColumns());
+                if (!f.files().isEmpty()) {
+                    assertThat(marts.describe("flink." + mart.name())).as("%s: the Flink job's files vs the contract",
+                            mart.name()).isEqualTo(MartReader.contractColumns(mart));
+                }
+                if (!s.files().isEmpty()) {
+                    assertThat(marts.describe("sql." + mart.name())).as("%s: the SQL engine's files vs the contract",
+                            mart.name()).isEqualTo(MartReader.contractColumns(mart));
+                }
+                assertThat(s.rowCount()).as("%s: row count in the manifests (SQL vs Flink)", mart.name())
+                        .isEqualTo(f.rowCount());
+                assertSameRows(marts, mart);
             }
         }
     }
 
-    private void assertSameRows(String mart, MartEntry flinkEntry, List<Path> flinkFiles, MartEntry sqlEntry,
-            List<Path> sqlFiles) throws SQLException {
-        String columns = flinkEntry.columns().stream().map(MartColumn::name).collect(Collectors.joining(", "));
-        String flink = "SELECT " + columns + " FROM (" + reader(flinkFiles, flinkEntry) + ")";
-        String sql = "SELECT " + columns + " FROM (" + reader(sqlFiles, sqlEntry) + ")";
-        List<String> flinkOnly = rows("(" + flink + ") EXCEPT ALL (" + sql + ") ORDER BY ALL LIMIT " + SHOWN_ROWS);
-        List<String> sqlOnly = rows("(" + sql + ") EXCEPT ALL (" + flink + ") ORDER BY ALL LIMIT " + SHOWN_ROWS);
+    private static void assertSameRows(MartReader marts, Mart mart) throws SQLException {
+        String columns = String.join(", ", mart.readerColumns().stream().map(c -> c.name()).toList());
+        String flink = "SELECT " + columns + " FROM flink." + mart.name();
+        String sql = "SELECT " + columns + " FROM sql." + mart.name();
+        List<String> flinkOnly = rows(marts, "(" + flink + ") EXCEPT ALL (" + sql + ") ORDER BY ALL LIMIT " + SHOWN_ROWS);
+        List<String> sqlOnly = rows(marts, "(" + sql + ") EXCEPT ALL (" + flink + ") ORDER BY ALL LIMIT " + SHOWN_ROWS);
         assertThat(flinkOnly.isEmpty() && sqlOnly.isEmpty())
                 .as("%s differs between the engines (columns %s)%nfirst rows only the Flink job wrote:%n  %s"
-                        + "%nfirst rows only the SQL engine wrote:%n  %s", mart, columns,
+                        + "%nfirst rows only the SQL engine wrote:%n  %s", mart.name(), columns,
                         String.join("\n  ", flinkOnly), String.join("\n  ", sqlOnly))
                 .isTrue();
     }
 
-    /** A query over exactly these files, or an empty relation of the mart's columns. */
-    private static String reader(List<Path> files, MartEntry entry) {
-        if (!files.isEmpty()) {
-            return "SELECT * FROM read_parquet([" + files.stream().map(f -> "'" + f.toString().replace("'", "''") + "'")
-                    .collect(Collectors.joining(", ")) + "], hive_partitioning = true, "
-                    + "hive_types = {'simulation_year': INTEGER})";
-        }
-        return "SELECT " + entry.columns().stream().map(c -> "CAST(NULL AS " + c.type() + ") AS " + c.name())
-                .collect(Collectors.joining(", ")) + " WHERE false";
-    }
-
-    private List<String> rows(String query) throws SQLException {
+    private static List<String> rows(MartReader marts, String query) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> values = new ArrayList<>(n);
-                for (int i = 1; i <= n; i++) {
-                    values.add(rs.getMetaData().getColumnLabel(i) + "=" + rs.getObject(i));
-                }
-                rows.add(String.join(", ", values));
-            }
+        for (Map<String, Object> r : marts.records(query)) {
+            rows.add(r.toString());
         }
         return rows;
-    }
-
-    @Override
-    public void close() throws SQLException {
-        connection.close();
     }
 }

@@ -1,14 +1,15 @@
 package io.planwise.sql;
 
+import io.planwise.testing.MartReader;
+import io.planwise.testing.PlanwiseData;
+import io.planwise.testing.FlinkMiniCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.model.config.ScenarioConfig;
 import io.planwise.warehouse.RunManifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,10 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("planwise-data")
 class PlanwiseDataParityCompatibilityTest {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(2);
 
-    private static final String DATA_PROPERTY = "planwise.data";
 
     @TempDir
     Path tmp;
@@ -35,10 +34,7 @@ class PlanwiseDataParityCompatibilityTest {
 
     @BeforeEach
     void needsPlanwiseData() {
-        String property = System.getProperty(DATA_PROPERTY);
-        Assumptions.assumeTrue(property != null && Files.isDirectory(Path.of(property)),
-                "PlanWise reference data not found (system property " + DATA_PROPERTY + " = " + property + ")");
-        data = Path.of(property);
+        data = PlanwiseData.require();
     }
 
     @Test
@@ -52,7 +48,7 @@ class PlanwiseDataParityCompatibilityTest {
     void planwiseCensusWithItsSimulationConfig() throws Exception {
         SqlProjectionResult sql = assertSameOutput(data.resolve("census/census_preprocessed.parquet"),
                 ScenarioConfig.load(data.resolve("config/simulation_config.yaml")));
-        assertThat(PublishedMarts.count(sql.manifest(), tmp.resolve("sql"),
+        assertThat(MartReader.count(sql.manifest(), tmp.resolve("sql"),
                 "SELECT count(*) FROM dq_census_issues WHERE severity = 'warning' AND reason = 'hired_before_age_14'"))
                 .as("MODEL.md 1.1: rows of PlanWise's census hired before their 14th birthday").isEqualTo(283);
     }
@@ -61,7 +57,7 @@ class PlanwiseDataParityCompatibilityTest {
     void negativeTargetGrowthRate() throws Exception {
         SqlProjectionResult sql = assertSameOutput(data.resolve("fixtures/edge_config/negative_target_growth_rate.csv"),
                 ScenarioConfig.load(data.resolve("fixtures/edge_config/negative_target_growth_rate.yaml")));
-        assertThat(PublishedMarts.count(sql.manifest(), tmp.resolve("sql"),
+        assertThat(MartReader.count(sql.manifest(), tmp.resolve("sql"),
                 "SELECT count(*) FROM fct_workforce_needs WHERE target_ending_workforce < starting_workforce"))
                 .as("years whose target is below the start").isPositive();
     }

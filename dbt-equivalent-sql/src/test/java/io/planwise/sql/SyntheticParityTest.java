@@ -1,5 +1,7 @@
 package io.planwise.sql;
 
+import io.planwise.testing.MartReader;
+import io.planwise.testing.FlinkMiniCluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.model.census.SyntheticCensus;
@@ -9,7 +11,6 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SyntheticParityTest {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(2);
 
     private static final LocalDate AS_OF = LocalDate.of(2024, 12, 31);
 
@@ -63,7 +63,7 @@ class SyntheticParityTest {
         EngineParity.assertSameMarts(flink, tmp.resolve("flink"), sql.manifest(), tmp.resolve("sql"));
         RunRecordParity.assertSameRecords(flink, tmp.resolve("flink"), sql.manifest(), tmp.resolve("sql"));
         InvariantTestsAssert.allPassed(sql);
-        assertThat(PublishedMarts.count(sql.manifest(), tmp.resolve("sql"), "SELECT count(DISTINCT simulation_year) "
+        assertThat(MartReader.count(sql.manifest(), tmp.resolve("sql"), "SELECT count(DISTINCT simulation_year) "
                 + "FROM fct_yearly_events WHERE event_category = 'reduction_in_force'")).as("years with layoffs").isEqualTo(5);
     }
 

@@ -1,5 +1,6 @@
 package io.planwise.api;
 
+import io.planwise.warehouse.contract.ActualsMarts;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -18,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The committed files of the streaming actuals mart {@code fct_workforce_actual_monthly}, in
- * {@code <warehouse>/actuals/fct_workforce_actual_monthly/}. The streaming job writes them without a
- * manifest: a file appears there, under its final name, when the checkpoint that wrote it completes,
- * and is never changed afterwards; rows still in flight sit in hidden {@code .part-…inprogress…} files.
+ * The committed files of the streaming actuals mart {@code fct_workforce_actual_monthly}
+ * ({@link ActualsMarts#MONTHLY}), in {@code <warehouse>/actuals/fct_workforce_actual_monthly/}. The
+ * streaming job writes them without a manifest: a file appears there, under its final name, when the
+ * checkpoint that wrote it completes, and is never changed afterwards; rows still in flight sit in
+ * hidden {@code .part-…inprogress…} files.
  *
  * <p>A request lists the directory once ({@link #snapshot()}) and reads exactly the files listed, so its
  * answer and its validators describe the same state: committed files only (plain files named
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ActualsFiles {
 
-    static final String MART = "fct_workforce_actual_monthly";
+    static final String MART = ActualsMarts.MONTHLY.name();
 
     private static final Logger LOG = LoggerFactory.getLogger(ActualsFiles.class);
     /** The names the job commits ({@code part-<uuid>-<n>.parquet}); anything else is not read. */
@@ -38,7 +40,7 @@ final class ActualsFiles {
     private final Path dir;
 
     ActualsFiles(Path warehouseRoot) {
-        this.dir = warehouseRoot.resolve("actuals").resolve(MART);
+        this.dir = warehouseRoot.resolve(ActualsMarts.DIRECTORY).resolve(MART);
     }
 
     /** The directory DuckDB must be allowed to read; it need not exist. */

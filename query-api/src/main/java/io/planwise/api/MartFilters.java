@@ -1,6 +1,7 @@
 package io.planwise.api;
 
 import io.planwise.warehouse.MartColumn;
+import io.planwise.warehouse.contract.ProjectionMarts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -25,7 +26,7 @@ final class MartFilters {
 
     /** Short names and the columns they stand for. */
     static final Map<String, String> ALIASES = Map.of(
-            "year", "simulation_year",
+            "year", ProjectionMarts.PARTITION_COLUMN,
             "level", "level_id",
             "status", "employment_status");
 

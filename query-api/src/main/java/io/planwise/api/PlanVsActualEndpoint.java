@@ -3,10 +3,15 @@ package io.planwise.api;
 import io.javalin.http.Context;
 import io.planwise.warehouse.MartColumn;
 import io.planwise.warehouse.RunManifest;
+import io.planwise.warehouse.contract.ActualsMarts;
+import io.planwise.warehouse.contract.Column;
+import io.planwise.warehouse.contract.Mart;
+import io.planwise.warehouse.contract.MartQuery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +43,12 @@ final class PlanVsActualEndpoint {
     private static final List<MartColumn> FILTER_COLUMNS = List.of(new MartColumn("level_id", "INTEGER"),
             new MartColumn("trial", "INTEGER"));
 
-    /** The columns plan_vs_actual.sql reads of the actuals, as the streaming job types them. */
-    private static final List<MartColumn> ACTUALS_COLUMNS = List.of(new MartColumn("month", "DATE"),
-            new MartColumn("level_id", "INTEGER"), new MartColumn("headcount_change", "INTEGER"),
-            new MartColumn("hires", "INTEGER"), new MartColumn("terminations", "INTEGER"),
-            new MartColumn("payroll_change", "DECIMAL(18,2)"));
+    /**
+     * The columns plan_vs_actual.sql reads of the actuals, with the types the run contract gives them
+     * ({@link ActualsMarts#MONTHLY}); the server does not start if the contract no longer has one.
+     */
+    static final List<Column> ACTUALS_COLUMNS = contractColumns(ActualsMarts.MONTHLY, "month", "level_id",
+            "headcount_change", "hires", "terminations", "payroll_change");
 
     static final String SQL_RESOURCE = "plan_vs_actual.sql";
     private static final String QUERY = load(SQL_RESOURCE);
@@ -120,19 +126,29 @@ final class PlanVsActualEndpoint {
         }
     }
 
-    /** The committed actuals files by exact path, or no rows of the same columns before the first commit. */
-    private static String actualsRelation(ActualsFiles.Snapshot committed) {
+    /**
+     * The committed actuals files by exact path through the contract's reader, or no rows of the same
+     * columns before the first commit; each column the query reads cast to the contract's type.
+     */
+    static String actualsRelation(ActualsFiles.Snapshot committed) {
         StringJoiner select = new StringJoiner(", ");
-        for (MartColumn c : ACTUALS_COLUMNS) {
-            String value = committed.files().isEmpty() ? "NULL" : RunViews.quote(c.name());
-            select.add("CAST(" + value + " AS " + c.type() + ") AS " + RunViews.quote(c.name()));
+        for (Column c : ACTUALS_COLUMNS) {
+            select.add("CAST(" + RunViews.quote(c.name()) + " AS " + c.type().sqlName() + ") AS "
+                    + RunViews.quote(c.name()));
         }
-        if (committed.files().isEmpty()) {
-            return "SELECT " + select + " LIMIT 0";
+        List<Path> files = committed.files().stream().map(ActualsFiles.CommittedFile::path).toList();
+        return "SELECT " + select + " FROM (" + MartQuery.select(ActualsMarts.MONTHLY, files) + ") AS actuals";
+    }
+
+    /** The named columns of a contract mart, in the order given; a name the contract lacks is an error. */
+    static List<Column> contractColumns(Mart mart, String... names) {
+        List<Column> columns = new ArrayList<>(names.length);
+        for (String name : names) {
+            columns.add(mart.column(name).orElseThrow(() -> new IllegalStateException("plan_vs_actual.sql reads "
+                    + name + " of " + mart.name() + ", which the run contract no longer declares; its columns are "
+                    + mart.columnNames() + ".")));
         }
-        StringJoiner files = new StringJoiner(", ", "[", "]");
-        committed.files().forEach(f -> files.add("'" + f.path().toString().replace("'", "''") + "'"));
-        return "SELECT " + select + " FROM read_parquet(" + files + ", hive_partitioning = false)";
+        return List.copyOf(columns);
     }
 
     /** The last month of the answer with actual figures, or null. */

@@ -5,9 +5,9 @@ import io.planwise.warehouse.MartEntry;
 import io.planwise.warehouse.MartFile;
 import io.planwise.warehouse.RunManifest;
 import io.planwise.warehouse.WarehouseLayout;
-import java.nio.file.Path;
+import io.planwise.warehouse.contract.MartQuery;
+import io.planwise.warehouse.contract.ProjectionMarts;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * One published run as DuckDB relations: schema {@code run_<n>} holds one relation per mart, named
- * like the mart, reading exactly the files the manifest lists.
+ * like the mart, reading exactly the files the manifest lists through the run contract's reader
+ * ({@link MartQuery}), with the columns as that reader returns them (file columns, then
+ * {@code simulation_year}) and each cast to the type the manifest records.
  *
  * <p>Small marts (the pre-aggregated summary and needs tables, checks, census issues) are copied into
  * in-memory tables once, so the summary endpoints never touch Parquet on a request; large marts
@@ -29,7 +31,7 @@ final class RunViews {
     /** Default for the largest mart copied into memory: the summary-sized marts, not events or snapshot. */
     static final long DEFAULT_MEMORY_TABLE_MAX_ROWS = 200_000;
 
-    static final String PARTITION_COLUMN = "simulation_year";
+    static final String PARTITION_COLUMN = ProjectionMarts.PARTITION_COLUMN;
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Pattern TYPE = Pattern.compile("[A-Z]+( ?\\(\\d{1,2}, ?\\d{1,2}\\))?");
@@ -92,7 +94,7 @@ final class RunViews {
     private String createRelation(WarehouseLayout layout, String mart, MartEntry entry) {
         checkIdentifier(mart);
         StringJoiner select = new StringJoiner(", ");
-        for (MartColumn c : entry.columns()) {
+        for (MartColumn c : readerOrder(entry.columns())) {
             checkIdentifier(c.name());
             if (!TYPE.matcher(c.type()).matches()) {
                 throw new IllegalStateException("The manifest gives column " + c.name() + " of " + mart
@@ -106,21 +108,29 @@ final class RunViews {
         return "CREATE " + kind + " " + schema + "." + quote(mart) + " AS SELECT " + select + source;
     }
 
-    private static String readParquet(WarehouseLayout layout, List<MartFile> files) {
-        // Year, then path: the order rows come back in when a query has no ORDER BY, the same on every request.
-        List<MartFile> ordered = new ArrayList<>(files);
-        ordered.sort(Comparator.comparing((MartFile f) -> f.simulationYear() == null ? Integer.MIN_VALUE
-                : f.simulationYear()).thenComparing(MartFile::path));
-        StringJoiner list = new StringJoiner(", ", "[", "]");
-        for (MartFile f : ordered) {
-            // resolve() refuses absolute paths and paths that climb out of the warehouse.
-            Path file = layout.resolve(f.path());
-            list.add(literal(file.toString()));
+    /**
+     * The manifest's columns in the order the contract's reader sees a mart ({@code Mart.readerColumns()}):
+     * the file columns as the manifest lists them, then the partition column (which manifests list first).
+     * The types stay the manifest's, so runs published by older versions read as they were written.
+     */
+    static List<MartColumn> readerOrder(List<MartColumn> manifestColumns) {
+        List<MartColumn> ordered = new ArrayList<>(manifestColumns.size());
+        List<MartColumn> partition = new ArrayList<>(1);
+        for (MartColumn c : manifestColumns) {
+            (PARTITION_COLUMN.equals(c.name()) ? partition : ordered).add(c);
         }
-        boolean partitioned = ordered.stream().anyMatch(f -> f.simulationYear() != null);
-        return "read_parquet(" + list + (partitioned
-                ? ", hive_partitioning = true, hive_types = {'" + PARTITION_COLUMN + "': INTEGER})"
-                : ", hive_partitioning = false)");
+        ordered.addAll(partition);
+        return ordered;
+    }
+
+    /**
+     * The contract's reader over exactly the listed files (year, then path: the order rows come back in
+     * when a query has no ORDER BY, the same on every request), hive-partitioned when the files carry a
+     * year. {@link MartQuery#paths} refuses absolute paths and paths that climb out of the warehouse.
+     */
+    private static String readParquet(WarehouseLayout layout, List<MartFile> files) {
+        boolean partitioned = files.stream().anyMatch(f -> f.simulationYear() != null);
+        return MartQuery.readParquet(MartQuery.paths(files, layout), partitioned ? PARTITION_COLUMN : null);
     }
 
     static String quote(String identifier) {
@@ -136,9 +146,5 @@ final class RunViews {
             throw new IllegalStateException("The manifest names a mart or column that is not a plain identifier.");
         }
         return name;
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 }

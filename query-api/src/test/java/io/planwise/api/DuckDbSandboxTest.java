@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.planwise.warehouse.RunManifest;
 import io.planwise.warehouse.WarehouseLayout;
+import io.planwise.warehouse.contract.ActualsMarts;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,16 +39,23 @@ class DuckDbSandboxTest {
         warehouse = TestWarehouse.shared();
         WarehouseLayout layout = new WarehouseLayout(warehouse.root);
         actualsRoot = tmp.resolve("wh");
-        Path actuals = actualsRoot.resolve("actuals");
-        for (String dir : List.of(ActualsFiles.MART, "fct_hr_events_actual", "_checkpoints/job/chk-1")) {
+        Path actuals = actualsRoot.resolve(ActualsMarts.DIRECTORY);
+        for (String dir : List.of(ActualsMarts.MONTHLY.name(), ActualsMarts.EVENTS.name(), "_checkpoints/job/chk-1")) {
             Files.createDirectories(actuals.resolve(dir));
         }
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            for (String dir : List.of(ActualsFiles.MART, "fct_hr_events_actual")) {
-                s.execute("COPY (SELECT DATE '2025-01-01' AS month, 1 AS level_id) TO '"
-                        + actuals.resolve(dir).resolve("part-0.parquet") + "' (FORMAT parquet)");
-            }
-        }
+        // One committed file of the monthly mart (readable) and of the events mart (not), from the contract.
+        LocalDate january = LocalDate.of(2025, 1, 1);
+        Map<String, Object> monthly = Map.ofEntries(Map.entry("month", january), Map.entry("level_id", 1),
+                Map.entry("event_id", 1L), Map.entry("employee_id", "EMP_1"), Map.entry("event_type", "hire"),
+                Map.entry("headcount_change", 1), Map.entry("hires", 1), Map.entry("terminations", 0),
+                Map.entry("promotions_in", 0), Map.entry("promotions_out", 0), Map.entry("compensation_changes", 0),
+                Map.entry("payroll_change", new BigDecimal("50000.00")));
+        Map<String, Object> event = Map.of("event_id", 1L, "employee_id", "EMP_1", "event_type", "hire",
+                "effective_date", january, "level_id", 1, "compensation", new BigDecimal("50000.00"));
+        ContractParquet.write(ActualsMarts.MONTHLY,
+                actuals.resolve(ActualsMarts.MONTHLY.name()).resolve("part-0.parquet"), List.of(monthly));
+        ContractParquet.write(ActualsMarts.EVENTS,
+                actuals.resolve(ActualsMarts.EVENTS.name()).resolve("part-0.parquet"), List.of(event));
         Files.writeString(actuals.resolve("_checkpoints/job/chk-1/_metadata"), "checkpoint");
         db = MartDatabase.open(List.of(layout.runsDir(), new ActualsFiles(actualsRoot).dir()), 2, "512MB",
                 Duration.ofMillis(400));
@@ -73,25 +81,27 @@ class DuckDbSandboxTest {
     @Test
     void theCommittedMonthlyActualsAreReadable() {
         ResultTable t = db.query(db.deadline(), "SELECT count(*) FROM read_parquet('" + actualsRoot
-                + "/actuals/" + ActualsFiles.MART + "/part-0.parquet')", List.of(), 10);
+                + "/" + ActualsMarts.DIRECTORY + "/" + ActualsMarts.MONTHLY.name() + "/part-0.parquet')", List.of(), 10);
         assertThat(((Number) t.single()).longValue()).isEqualTo(1);
     }
 
     @Test
     void nothingElseOfTheActualsIs() {
-        Path actuals = actualsRoot.resolve("actuals");
-        assertThatThrownBy(() -> run("SELECT * FROM read_parquet('" + actuals + "/fct_hr_events_actual/part-0.parquet')"))
+        Path actuals = actualsRoot.resolve(ActualsMarts.DIRECTORY);
+        assertThatThrownBy(() -> run("SELECT * FROM read_parquet('" + actuals + "/" + ActualsMarts.EVENTS.name()
+                + "/part-0.parquet')"))
                 .hasMessageContaining("Permission");
         assertThatThrownBy(() -> run("SELECT * FROM read_text('" + actuals + "/_checkpoints/job/chk-1/_metadata')"))
                 .hasMessageContaining("Permission");
         assertThatThrownBy(() -> run("SELECT * FROM glob('" + actuals + "/*')")).hasMessageContaining("Permission");
         // Climbing out of the allowed actuals directory is refused like climbing out of runs/.
-        assertThatThrownBy(() -> run("SELECT * FROM read_csv('" + actuals + "/" + ActualsFiles.MART
+        assertThatThrownBy(() -> run("SELECT * FROM read_csv('" + actuals + "/" + ActualsMarts.MONTHLY.name()
                 + "/../../../../../../../etc/passwd')")).hasMessageContaining("Permission");
-        assertThatThrownBy(() -> run("SELECT * FROM read_csv('" + actuals + "/" + ActualsFiles.MART
+        assertThatThrownBy(() -> run("SELECT * FROM read_csv('" + actuals + "/" + ActualsMarts.MONTHLY.name()
                 + "/../_checkpoints/job/chk-1/_metadata')")).hasMessageContaining("Permission");
         // A directory whose name merely starts like the allowed one is another directory.
-        assertThatThrownBy(() -> run("SELECT * FROM read_csv('" + actuals + "/" + ActualsFiles.MART + "_x/a.csv')"))
+        assertThatThrownBy(() -> run("SELECT * FROM read_csv('" + actuals + "/" + ActualsMarts.MONTHLY.name()
+                + "_x/a.csv')"))
                 .hasMessageContaining("Permission");
     }
 

@@ -7,24 +7,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.planwise.warehouse.RunManifest;
 import io.planwise.warehouse.WarehouseLayout;
+import io.planwise.warehouse.contract.ActualsMarts;
+import io.planwise.warehouse.contract.MartQuery;
+import io.planwise.warehouse.contract.ProjectionMarts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code /api/v1/scenarios/{id}/plan-vs-actual} over real HTTP: a real published projection (the test
  * warehouse) and actuals written as the streaming job commits them, Parquet files with exactly the
- * columns of {@code fct_workforce_actual_monthly} (io.planwise.actuals.ActualsMarts#monthly) under
+ * columns of {@code fct_workforce_actual_monthly} as the run contract declares them
+ * ({@link ActualsMarts#MONTHLY}, written by {@link ContractParquet}) under
  * {@code <warehouse>/actuals/fct_workforce_actual_monthly/}. Every figure is checked against values the
  * test computes itself: projected ones from the run's own Parquet files (event counts per month and
  * level, the summary's starting and ending figures), actual ones from the movements it wrote.
@@ -50,7 +53,7 @@ class PlanVsActualEndpointTest {
             "actual_headcount", "headcount_variance", "projected_hires", "actual_hires", "projected_terminations",
             "actual_terminations", "projected_payroll", "actual_payroll", "payroll_variance");
 
-    /** One row of fct_workforce_actual_monthly, in the mart's column order. */
+    /** One row of fct_workforce_actual_monthly: its components are the mart's columns (see ContractParquet.row). */
     record Movement(LocalDate month, int levelId, long eventId, String employeeId, String eventType,
             int headcountChange, int hires, int terminations, int promotionsIn, int promotionsOut,
             int compensationChanges, BigDecimal payrollChange) {}
@@ -72,7 +75,8 @@ class PlanVsActualEndpointTest {
         extraLevel = planLevels.last() + 1;
 
         movements.addAll(actualMovements(planLevels, extraLevel));
-        actualsDir = Files.createDirectories(warehouse.root.resolve("actuals").resolve(ActualsFiles.MART));
+        actualsDir = Files.createDirectories(warehouse.root.resolve(ActualsMarts.DIRECTORY)
+                .resolve(ActualsMarts.MONTHLY.name()));
         // Two committed files, as two checkpoints (or two subtasks) leave them ...
         writeActuals(actualsDir.resolve("part-0a1b-0.parquet"), movements.stream().filter(m -> m.eventId() % 2 == 0).toList());
         writeActuals(actualsDir.resolve("part-0a1b-1.parquet"), movements.stream().filter(m -> m.eventId() % 2 == 1).toList());
@@ -114,7 +118,7 @@ class PlanVsActualEndpointTest {
         Map<Key, long[]> moves = new TreeMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT level_id, starting_headcount, ending_headcount, "
-                    + "ending_total_compensation FROM read_parquet(" + summary + ") WHERE simulation_year = " + YEAR)) {
+                    + "ending_total_compensation FROM " + summary + " WHERE simulation_year = " + YEAR)) {
                 while (rs.next()) {
                     start.put(rs.getInt(1), new long[] {rs.getLong(2)});
                     end.put(rs.getInt(1), new Object[] {rs.getLong(3), rs.getBigDecimal(4)});
@@ -122,10 +126,10 @@ class PlanVsActualEndpointTest {
             }
             // Month by level: hires, terminations, promotions into and out of the level.
             try (ResultSet rs = s.executeQuery("""
-                    SELECT month(effective_date) AS m, level_id AS l, event_type, NULL AS out_of FROM read_parquet(%s)
+                    SELECT month(effective_date) AS m, level_id AS l, event_type, NULL AS out_of FROM %s
                     WHERE simulation_year = %d AND event_type IN ('hire', 'termination', 'promotion')
                     UNION ALL
-                    SELECT month(effective_date), previous_level_id, 'promotion_out', 1 FROM read_parquet(%s)
+                    SELECT month(effective_date), previous_level_id, 'promotion_out', 1 FROM %s
                     WHERE simulation_year = %d AND event_type = 'promotion'""".formatted(events, YEAR, events, YEAR))) {
                 while (rs.next()) {
                     long[] m = moves.computeIfAbsent(new Key(LocalDate.of(YEAR, rs.getInt(1), 1), rs.getInt(2)),
@@ -156,9 +160,9 @@ class PlanVsActualEndpointTest {
         return out;
     }
 
+    /** The contract's reader expression over a mart's files. */
     private static String files(List<Path> paths) {
-        return paths.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", ", "[",
-                "], hive_partitioning = true, hive_types = {'simulation_year': INTEGER}"));
+        return MartQuery.readParquet(paths, ProjectionMarts.PARTITION_COLUMN);
     }
 
     /**
@@ -240,35 +244,14 @@ class PlanVsActualEndpointTest {
         return out;
     }
 
-    /** Writes movements as a Parquet file with the mart's columns and types, as DuckDB reads them back. */
+    /**
+     * Writes movements as a Parquet file with the mart's columns and types as the run contract declares
+     * them ({@link ActualsMarts#MONTHLY}), ordered by event and level.
+     */
     private static void writeActuals(Path file, List<Movement> rows) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            s.execute("""
-                    CREATE TABLE m (month DATE NOT NULL, level_id INTEGER NOT NULL, event_id BIGINT NOT NULL,
-                      employee_id VARCHAR NOT NULL, event_type VARCHAR NOT NULL, headcount_change INTEGER NOT NULL,
-                      hires INTEGER NOT NULL, terminations INTEGER NOT NULL, promotions_in INTEGER NOT NULL,
-                      promotions_out INTEGER NOT NULL, compensation_changes INTEGER NOT NULL,
-                      payroll_change DECIMAL(18,2) NOT NULL)""");
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO m VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Movement m : rows) {
-                    ps.setObject(1, m.month());
-                    ps.setInt(2, m.levelId());
-                    ps.setLong(3, m.eventId());
-                    ps.setString(4, m.employeeId());
-                    ps.setString(5, m.eventType());
-                    ps.setInt(6, m.headcountChange());
-                    ps.setInt(7, m.hires());
-                    ps.setInt(8, m.terminations());
-                    ps.setInt(9, m.promotionsIn());
-                    ps.setInt(10, m.promotionsOut());
-                    ps.setInt(11, m.compensationChanges());
-                    ps.setBigDecimal(12, m.payrollChange());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            s.execute("COPY (SELECT * FROM m ORDER BY event_id, level_id) TO '" + file + "' (FORMAT parquet)");
-        }
+        ContractParquet.write(ActualsMarts.MONTHLY, file, rows.stream()
+                .sorted(Comparator.comparingLong(Movement::eventId).thenComparingInt(Movement::levelId))
+                .map(ContractParquet::row).toList());
     }
 
     /** Actual figures per month of the year and level: running sums of the movements, month totals. */

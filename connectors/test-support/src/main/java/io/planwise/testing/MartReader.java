@@ -43,6 +43,13 @@ public final class MartReader implements AutoCloseable {
         return marts;
     }
 
+    /** The one number a query computes over the marts of a published run. */
+    public static long count(RunManifest manifest, Path warehouse, String sql) throws SQLException {
+        try (MartReader marts = of(manifest, warehouse)) {
+            return marts.count(sql);
+        }
+    }
+
     /** Creates schema.mart views for every mart of the manifest, read as the contract's one reader query does. */
     public MartReader attach(String schema, RunManifest manifest, WarehouseLayout layout) throws SQLException {
         execute("create schema if not exists " + schema);
@@ -123,7 +130,6 @@ public final class MartReader implements AutoCloseable {
         return rows(sql).stream().map(r -> r.get(0) == null ? null : r.get(0).toString()).toList();
     }
 
-    @Override
     /** The columns of a relation as DuckDB reads them: "name TYPE", in order. */
     public List<String> describe(String relation) throws SQLException {
         List<String> columns = new ArrayList<>();

@@ -32,9 +32,16 @@ public final class PlanwiseCli {
         return new PlanwiseCli(all, engines.insideCluster());
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         PlanwiseCli cli = fromClasspath();
-        int code = cli.run(args, System.out, System.err);
+        int code;
+        if (cli.insideCluster) {
+            code = cli.run(args, System.out, System.err);
+        } else {
+            try (ScratchDirectory scratch = ScratchDirectory.claim()) {
+                code = cli.run(args, System.out, System.err);
+            }
+        }
         if (cli.insideCluster) {
             // Submitted through a cluster's REST API, main() runs inside the JobManager's JVM:
             // System.exit would stop the cluster, so failure is reported by throwing instead.

@@ -3,6 +3,7 @@ package io.planwise.cli;
 import io.planwise.model.assumptions.Assumptions;
 import io.planwise.model.config.ScenarioConfig;
 import io.planwise.warehouse.RunIds;
+import io.planwise.warehouse.RunRetention;
 import io.planwise.warehouse.WarehouseLayout;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -96,7 +97,14 @@ final class ProjectCommand implements Command {
         ProjectRequest request = new ProjectRequest(censusFile, censusDatabase, options.get("census-table"),
                 options.get("census-query"), config, assumptions, warehouse, runId, parallelism,
                 options.get("dashboard-port", "8081-8099"));
-        ProjectionRun run = engine.project(request, out);
+        ProjectionRun run;
+        try {
+            run = engine.project(request, out);
+        } catch (Exception | Error e) {
+            // A run that failed before its publish step still gets the clean-up a publish would do.
+            pruneAfterFailure(warehouse, config.scenarioId(), out);
+            throw e;
+        }
         if (run.detached()) {
             out.printf("submitted job %s (detached); it publishes run %s to %s when it finishes%n", run.jobId(),
                     runId, warehouse.manifestPath(config.scenarioId()));
@@ -104,6 +112,14 @@ final class ProjectCommand implements Command {
             RunSummary.print(run, warehouse, out);
         }
         return run;
+    }
+
+    private static void pruneAfterFailure(WarehouseLayout warehouse, String scenarioId, PrintStream out) {
+        try {
+            new RunRetention(warehouse, Clock.systemUTC()).prune(scenarioId);
+        } catch (RuntimeException e) {
+            out.println("warning: could not remove old runs of scenario " + scenarioId + ": " + e.getMessage());
+        }
     }
 
     /** The config file (or the defaults) with the command line's overrides, validated again. */

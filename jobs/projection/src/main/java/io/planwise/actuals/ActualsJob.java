@@ -1,8 +1,8 @@
 package io.planwise.actuals;
 
 import io.planwise.connector.mart.StreamingMartSink;
-import io.planwise.connector.postgres.HrEventsOutboxSource;
 import io.planwise.connector.postgres.PostgresEndpoint;
+import io.planwise.connector.postgres.outbox.HrEventsOutboxSource;
 import io.planwise.model.actuals.HrEvent;
 import io.planwise.projection.LocalDateTypes;
 import java.nio.file.Path;

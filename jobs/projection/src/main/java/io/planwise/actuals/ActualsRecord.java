@@ -4,7 +4,7 @@ import io.planwise.model.actuals.ActualEvent;
 import io.planwise.model.actuals.QuarantinedHrEvent;
 import io.planwise.model.actuals.WorkforceMovement;
 
-/** A row of any actuals mart on its way to the one sink of the job: exactly one field is set. */
+/** A row of any actuals mart on its way to the job's streaming mart sink: exactly one field is set. */
 public record ActualsRecord(ActualEvent event, WorkforceMovement movement, QuarantinedHrEvent quarantined) {
 
     public static ActualsRecord of(ActualEvent e) {

@@ -5,7 +5,7 @@ import io.planwise.actuals.ActualsJob;
 import io.planwise.warehouse.contract.ActualsMarts;
 import io.planwise.warehouse.contract.Mart;
 import io.planwise.actuals.CommittedMartRows;
-import io.planwise.connector.postgres.HrEventsOutboxSource;
+import io.planwise.connector.postgres.outbox.HrEventsOutboxSource;
 import io.planwise.model.actuals.HrEvent;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
 package io.planwise.cli;
 
-import io.planwise.connector.postgres.PostgresLoader;
-import io.planwise.connector.postgres.PostgresRowSource;
+import io.planwise.connector.postgres.table.PostgresRowSource;
 import io.planwise.model.assumptions.Assumptions;
 import io.planwise.model.census.CensusRow;
 import io.planwise.projection.CensusSources;
@@ -54,7 +53,7 @@ public final class FlinkProjectionEngine implements ProjectionEngine {
     public Assumptions databaseAssumptions(DatabaseLogin login) throws Exception {
         Path dir = Files.createTempDirectory("planwise-assumptions");
         try {
-            PostgresLoader.exportTables(PostgresLogins.endpoint(login), AssumptionTables.NAMES, dir);
+            HrDatabaseLoader.exportTables(PostgresLogins.endpoint(login), AssumptionTables.NAMES, dir);
             return Assumptions.load(dir);
         } finally {
             try (var files = Files.list(dir)) {
@@ -84,7 +83,7 @@ public final class FlinkProjectionEngine implements ProjectionEngine {
         if (request.censusDatabase() != null) {
             PostgresRowSource<CensusRow> table = CensusSources.postgres(PostgresLogins.endpoint(request.censusDatabase()),
                     request.censusTable(), request.censusQuery(), Math.max(2, env.getParallelism() * 2));
-            source = table.source();
+            source = table;
             censusDescription = table.description();
             out.printf("census: %,d rows in %s, read in %d parallel splits%n", table.rows(), table.description(),
                     table.splits());

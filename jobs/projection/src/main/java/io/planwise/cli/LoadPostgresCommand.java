@@ -1,7 +1,7 @@
 package io.planwise.cli;
 
 import io.planwise.connector.postgres.PostgresEndpoint;
-import io.planwise.connector.postgres.PostgresLoader;
+import io.planwise.database.HrDatabaseLoader;
 import io.planwise.model.assumptions.Assumptions;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -55,7 +55,7 @@ public final class LoadPostgresCommand implements Command {
         }
         Path seeds = cl.get("assumptions") == null ? null : Path.of(cl.get("assumptions"));
         Assumptions.load(seeds);
-        try (PostgresLoader loader = new PostgresLoader(endpoint)) {
+        try (HrDatabaseLoader loader = new HrDatabaseLoader(endpoint)) {
             loader.applySchema();
             long rows = loader.replace("census", census);
             for (String table : AssumptionTables.NAMES) {

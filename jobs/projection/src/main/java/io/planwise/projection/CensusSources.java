@@ -3,7 +3,7 @@ package io.planwise.projection;
 import io.planwise.model.census.CensusRowDecoder;
 import io.planwise.connector.file.RowFileSources;
 import io.planwise.connector.postgres.PostgresEndpoint;
-import io.planwise.connector.postgres.PostgresRowSource;
+import io.planwise.connector.postgres.table.PostgresRowSource;
 import io.planwise.model.census.CensusRow;
 import java.nio.file.Path;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

@@ -8,8 +8,8 @@ import io.planwise.model.mart.WorkforceSummary;
 import io.planwise.model.mart.YearlyEvent;
 
 /**
- * A row of any mart on its way to the one sink of the run: exactly one row field is set. One sink
- * means one commit and one publish for the whole run.
+ * A row of any mart on its way to a mart sink: exactly one row field is set. The sinks of a run share
+ * one catalog and one publish step, so one type serves every mart.
  */
 public record MartRecord(
         YearlyEvent event,

@@ -33,8 +33,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The projection as one Flink BATCH job: census staging, then each year unrolled in the graph
  * (start-of-year population, experienced terminations, needs, reduction in force, the workforce's
- * year, hiring, new-hire terminations), then the run's evaluation and the one sink that writes and
- * publishes every mart.
+ * year, hiring, new-hire terminations), then the run's evaluation; one mart sink per producing
+ * operator (chained to it, so rows go straight into the Parquet writer), all in one group that
+ * publishes the run once.
  *
  * <p>Per-employee work runs at the job's parallelism. Only small facts (population totals, counts,
  * the needs, two ranked-selection cutoffs) are gathered at parallelism 1 and broadcast back; the
@@ -75,6 +76,10 @@ public final class ProjectionJob {
     }
 
     void build(StreamExecutionEnvironment env, Instant started) {
+        // BATCH: the input is bounded and every year needs facts about the whole workforce (totals,
+        // cutoffs), so each year is a blocking stage: Flink schedules stages one after another on
+        // few slots, spills to disk instead of holding all years in memory, and FileSink commits
+        // once at the end of input, which is when the run may be published.
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         // Every function treats its input as immutable (records) or owns its accumulator, so
         // chained operators may pass objects on without Flink's defensive deep copies.

@@ -1,5 +1,6 @@
 package io.planwise.actuals;
 
+import io.planwise.testing.FlinkMiniCluster;
 import io.planwise.warehouse.contract.ActualsMarts;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ActualsRecoveryTest {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(4);
 
     @TempDir
     static Path shared;
@@ -63,7 +62,7 @@ class ActualsRecoveryTest {
         Thread writer = db.writer("writer", ActualsTestbed.synthetic(12, 600), 3, 31, 300, held, release);
         JobClient first = db.start(actuals, checkpoints, null);
         writer.start();
-        held.await();
+        assertThat(held.await(2, java.util.concurrent.TimeUnit.MINUTES)).as("the writer reached its open transaction").isTrue();
         long beforeKill = ActualsTestbed.awaitCommitted(actuals, 250, Duration.ofSeconds(60));
         // killed while a writer's transaction is open and 300 of its events are still to come
         ActualsTestbed.stop(first);
@@ -102,7 +101,7 @@ class ActualsRecoveryTest {
         JobClient job = db.start(actuals, tmp.resolve("checkpoints"), null);
         try {
             writer.start();
-            held.await();
+            assertThat(held.await(2, java.util.concurrent.TimeUnit.MINUTES)).as("the writer reached its open transaction").isTrue();
             ActualsTestbed.awaitCommitted(actuals, 250, Duration.ofSeconds(60));
             try {
                 cluster.terminateTaskManager(0).get();

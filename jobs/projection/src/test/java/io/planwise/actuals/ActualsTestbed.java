@@ -135,7 +135,9 @@ final class ActualsTestbed implements AutoCloseable {
                         Thread.sleep(random.nextInt(15));
                         if (holdAt >= i && holdAt < i + perTransaction) {
                             held.countDown();
-                            release.await();
+                            if (!release.await(5, java.util.concurrent.TimeUnit.MINUTES)) {
+                                throw new IllegalStateException("writer " + name + " was never released");
+                            }
                         }
                         c.commit();
                     }

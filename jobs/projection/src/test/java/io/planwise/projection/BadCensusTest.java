@@ -1,5 +1,7 @@
 package io.planwise.projection;
 
+import io.planwise.testing.MartReader;
+import io.planwise.testing.FlinkMiniCluster;
 import io.planwise.cli.ProjectionRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -15,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BadCensusTest {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(4);
 
     private static final String HEADER = "employee_id,employee_ssn,employee_birth_date,employee_hire_date,"
             + "employee_termination_date,employee_gross_compensation,active";
@@ -151,7 +151,7 @@ class BadCensusTest {
         Path warehouse = tmp.resolve("wh");
         ProjectionRun result = ProjectionRunner.run(census, ONE_YEAR, warehouse, 2);
 
-        try (Marts m = Marts.of(result, warehouse)) {
+        try (MartReader m = MartReader.of(result.manifest(), warehouse)) {
             List<Issue> actual = m.rows("select row_number, employee_id, severity, reason, raw_row from dq_census_issues "
                     + "order by row_number, reason").stream().map(r -> new Issue(((Number) r.get(0)).longValue(),
                     (String) r.get(1), (String) r.get(2), (String) r.get(3), (String) r.get(4))).toList();
@@ -243,7 +243,7 @@ class BadCensusTest {
                 """, "tolerant.yaml");
         Path warehouse = tmp.resolve("tolerant");
         ProjectionRun result = ProjectionRunner.run(census, tolerant, warehouse, 2);
-        try (Marts m = Marts.of(result, warehouse)) {
+        try (MartReader m = MartReader.of(result.manifest(), warehouse)) {
             assertThat(m.rows("select row_number, reason from dq_census_issues order by 1")).containsExactly(
                     List.of(20L, CensusStaging.INVALID_COMPENSATION), List.of(21L, CensusStaging.INVALID_BIRTH_DATE));
             assertThat(m.count("select count(*) from fct_workforce_needs where starting_workforce = 18")).isEqualTo(1);

@@ -1,12 +1,13 @@
 package io.planwise.projection;
 
+import io.planwise.testing.MartReader;
+import io.planwise.testing.FlinkMiniCluster;
 import io.planwise.cli.ProjectionRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.model.config.ScenarioConfig;
 import io.planwise.warehouse.WarehouseLayout;
 import java.nio.file.Path;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeterminismTest {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(4);
 
     private static final ScenarioConfig CONFIG = ScenarioConfig.defaults().withYears(2025, 2027);
 
@@ -36,7 +36,7 @@ class DeterminismTest {
 
     @Test
     void martsAreIdenticalAtEveryParallelismAndRerun() throws Exception {
-        try (Marts m = new Marts()) {
+        try (MartReader m = new MartReader()) {
             attach(m, "p2a", ProjectionRunner.run(census, CONFIG, tmp.resolve("p2a"), 2), tmp.resolve("p2a"));
             attach(m, "p2b", ProjectionRunner.run(census, CONFIG, tmp.resolve("p2b"), 2), tmp.resolve("p2b"));
             attach(m, "p1", ProjectionRunner.run(census, CONFIG, tmp.resolve("p1"), 1), tmp.resolve("p1"));
@@ -45,7 +45,7 @@ class DeterminismTest {
             assertThat(m.count("select count(*) from p2a.fct_yearly_events")).isGreaterThan(3_000);
             assertThat(m.count("select count(*) from p2a.dq_checks")).isPositive();
             for (String other : new String[] {"p2b", "p1", "p4"}) {
-                for (String mart : Marts.ALL) {
+                for (String mart : MartReader.ALL) {
                     long rows = m.count("select count(*) from p2a." + mart);
                     assertThat(m.count("select count(*) from " + other + "." + mart))
                             .as("%s rows at %s vs p2a", mart, other).isEqualTo(rows);
@@ -61,7 +61,7 @@ class DeterminismTest {
 
     @Test
     void anotherSeedGivesOtherEvents() throws Exception {
-        try (Marts m = new Marts()) {
+        try (MartReader m = new MartReader()) {
             attach(m, "s42", ProjectionRunner.run(census, CONFIG, tmp.resolve("s42"), 2), tmp.resolve("s42"));
             attach(m, "s43", ProjectionRunner.run(census, CONFIG.withSeed(43), tmp.resolve("s43"), 2), tmp.resolve("s43"));
             // Same baseline, same targets ...
@@ -81,8 +81,8 @@ class DeterminismTest {
         }
     }
 
-    private static void attach(Marts m, String schema, ProjectionRun result, Path warehouse) throws Exception {
+    private static void attach(MartReader m, String schema, ProjectionRun result, Path warehouse) throws Exception {
         m.attach(schema, result.manifest(), new WarehouseLayout(warehouse));
-        assertThat(result.manifest().marts().keySet()).containsAll(Marts.ALL);
+        assertThat(result.manifest().marts().keySet()).containsAll(MartReader.ALL);
     }
 }

@@ -1,5 +1,8 @@
 package io.planwise.projection;
 
+import io.planwise.testing.MartReader;
+import io.planwise.testing.PlanwiseData;
+import io.planwise.testing.FlinkMiniCluster;
 import io.planwise.cli.ProjectionRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +11,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,17 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("planwise-data")
 class GrowthEdgeCasesCompatibilityTest {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(4);
 
-    private static final Path DATA = Path.of(System.getProperty("planwise.data", "../../../shared/planwise_data"));
+    private Path data;
 
     @TempDir
     Path tmp;
 
     @BeforeEach
     void needsPlanwiseData() {
-        Assumptions.assumeTrue(Files.isDirectory(DATA), "PlanWise reference data not found at " + DATA.toAbsolutePath());
+        data = PlanwiseData.require();
     }
 
     @Test
@@ -66,12 +66,12 @@ class GrowthEdgeCasesCompatibilityTest {
     }
 
     private List<ModelInvariants.YearFlow> project(String fixture, String growth) throws Exception {
-        Path census = DATA.resolve("fixtures/edge_config/" + fixture + ".csv");
-        ScenarioConfig config = ScenarioConfig.load(DATA.resolve("fixtures/edge_config/" + fixture + ".yaml"));
+        Path census = data.resolve("fixtures/edge_config/" + fixture + ".csv");
+        ScenarioConfig config = ScenarioConfig.load(data.resolve("fixtures/edge_config/" + fixture + ".yaml"));
         assertThat(config.targetGrowthRate()).isEqualByComparingTo(new BigDecimal(growth));
         Path warehouse = tmp.resolve("wh");
         ProjectionRun result = ProjectionRunner.run(census, config, warehouse, 2);
-        try (Marts m = Marts.of(result, warehouse)) {
+        try (MartReader m = MartReader.of(result.manifest(), warehouse)) {
             ModelInvariants.loadBaseline(m, census, config.censusAsOfDate());
             assertThat(m.count("select count(*) from baseline")).isEqualTo(100);
             ModelInvariants.assertAll(m, config);

@@ -1,5 +1,7 @@
 package io.planwise.projection;
 
+import io.planwise.testing.MartReader;
+import io.planwise.testing.FlinkMiniCluster;
 import io.planwise.cli.ProjectionRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +10,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GrowthEdgeCasesTest {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(4);
 
     @TempDir
     Path tmp;
@@ -44,7 +44,7 @@ class GrowthEdgeCasesTest {
 
         Path warehouse = tmp.resolve("wh");
         ProjectionRun result = ProjectionRunner.run(census, config, warehouse, 2);
-        try (Marts m = Marts.of(result, warehouse)) {
+        try (MartReader m = MartReader.of(result.manifest(), warehouse)) {
             ModelInvariants.loadBaseline(m, census, config.censusAsOfDate());
             ModelInvariants.assertAll(m, config);
             List<ModelInvariants.YearFlow> flows = ModelInvariants.flows(m, config);

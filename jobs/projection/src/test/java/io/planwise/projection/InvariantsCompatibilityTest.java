@@ -1,5 +1,8 @@
 package io.planwise.projection;
 
+import io.planwise.testing.MartReader;
+import io.planwise.testing.PlanwiseData;
+import io.planwise.testing.FlinkMiniCluster;
 import io.planwise.cli.ProjectionRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +12,7 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,29 +26,28 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("planwise-data")
 class InvariantsCompatibilityTest {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(4);
 
-    private static final Path DATA = Path.of(System.getProperty("planwise.data", "../../../shared/planwise_data"));
+    private Path data;
 
     @TempDir
     Path tmp;
 
     @BeforeEach
     void needsPlanwiseData() {
-        Assumptions.assumeTrue(Files.isDirectory(DATA), "PlanWise reference data not found at " + DATA.toAbsolutePath());
+        data = PlanwiseData.require();
     }
 
     @Test
     void invariantFixtureKeepsEveryInvariant() throws Exception {
-        Path census = DATA.resolve("fixtures/invariant_census.csv");
-        ScenarioConfig config = ScenarioConfig.load(DATA.resolve("fixtures/invariant_config.yaml"));
+        Path census = data.resolve("fixtures/invariant_census.csv");
+        ScenarioConfig config = ScenarioConfig.load(data.resolve("fixtures/invariant_config.yaml"));
         assertThat(config.scenarioId()).isEqualTo("invariant_reference");
         assertThat(config.censusAsOfDate()).isEqualTo(LocalDate.of(2024, 12, 31));
 
         Path warehouse = tmp.resolve("wh");
         ProjectionRun result = ProjectionRunner.run(census, config, warehouse, 2);
-        try (Marts m = Marts.of(result, warehouse)) {
+        try (MartReader m = MartReader.of(result.manifest(), warehouse)) {
             ModelInvariants.loadBaseline(m, census, config.censusAsOfDate());
             long rows = ModelInvariants.censusRows(m, census);
             assertThat(rows).as("data rows of invariant_census.csv").isEqualTo(Files.readAllLines(census).stream()
@@ -62,14 +62,14 @@ class InvariantsCompatibilityTest {
 
     @Test
     void planwiseCensusWithItsSimulationConfig() throws Exception {
-        Path census = DATA.resolve("census/census_preprocessed.parquet");
-        ScenarioConfig config = ScenarioConfig.load(DATA.resolve("config/simulation_config.yaml"));
+        Path census = data.resolve("census/census_preprocessed.parquet");
+        ScenarioConfig config = ScenarioConfig.load(data.resolve("config/simulation_config.yaml"));
         assertThat(config.startYear()).isEqualTo(2025);
         assertThat(config.targetGrowthRate()).isEqualByComparingTo("0.03");
 
         Path warehouse = tmp.resolve("wh");
         ProjectionRun result = ProjectionRunner.run(census, config, warehouse, 2);
-        try (Marts m = Marts.of(result, warehouse)) {
+        try (MartReader m = MartReader.of(result.manifest(), warehouse)) {
             ModelInvariants.loadBaseline(m, census, config.censusAsOfDate());
             assertThat(ModelInvariants.censusRows(m, census)).isEqualTo(7_505);
             assertThat(m.count("select count(*) from baseline")).as("active employees on 2024-12-31 in the census")

@@ -1,5 +1,6 @@
 package io.planwise.projection;
 
+import io.planwise.testing.MartReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.model.config.ScenarioConfig;
@@ -29,10 +30,10 @@ import java.util.Map;
 final class ModelInvariants {
     private static final String JOB_LEVELS = "/io/planwise/assumptions/default/config_job_levels.csv";
 
-    private final Marts m;
+    private final MartReader m;
     private final ScenarioConfig config;
 
-    private ModelInvariants(Marts m, ScenarioConfig config) {
+    private ModelInvariants(MartReader m, ScenarioConfig config) {
         this.m = m;
         this.config = config;
     }
@@ -41,11 +42,11 @@ final class ModelInvariants {
      * Creates {@code baseline} from a clean census file (CSV or Parquet, no rejects expected): the rows
      * hired on or before the as-of date and not terminated by then.
      */
-    static void loadBaseline(Marts m, Path census, LocalDate asOf) throws SQLException {
-        String file = Marts.quote(census.toString());
+    static void loadBaseline(MartReader m, Path census, LocalDate asOf) throws SQLException {
+        String file = MartReader.quote(census.toString());
         String read = census.toString().endsWith(".parquet") ? "read_parquet(" + file + ")"
                 : "read_csv(" + file + ", all_varchar = true, header = true)";
-        String d = "date " + Marts.quote(asOf.toString());
+        String d = "date " + MartReader.quote(asOf.toString());
         m.execute("create or replace table baseline as select trim(employee_id::varchar) as employee_id, "
                 + "employee_gross_compensation::decimal(18,2) as salary from " + read
                 + " where employee_hire_date::date <= " + d
@@ -54,13 +55,13 @@ final class ModelInvariants {
     }
 
     /** Rows of a census file, counted by DuckDB (not by the job). */
-    static long censusRows(Marts m, Path census) throws SQLException {
-        String file = Marts.quote(census.toString());
+    static long censusRows(MartReader m, Path census) throws SQLException {
+        String file = MartReader.quote(census.toString());
         return m.count("select count(*) from " + (census.toString().endsWith(".parquet") ? "read_parquet(" + file + ")"
                 : "read_csv(" + file + ", all_varchar = true, header = true)"));
     }
 
-    static void assertAll(Marts m, ScenarioConfig config) throws Exception {
+    static void assertAll(MartReader m, ScenarioConfig config) throws Exception {
         ModelInvariants inv = new ModelInvariants(m, config);
         inv.loadJobLevels();
         inv.everyYearPresent();
@@ -74,7 +75,7 @@ final class ModelInvariants {
     }
 
     /** _run.json's census accounting adds up to the input row count and matches the marts. */
-    static void assertCensusAccounting(Marts m, Path runDir, long inputRows, long expectedBaseline) throws SQLException {
+    static void assertCensusAccounting(MartReader m, Path runDir, long inputRows, long expectedBaseline) throws SQLException {
         RunRecord.CensusCounts census = RunRecordFile.read(runDir).census();
         assertThat(census).as("_run.json census").isNotNull();
         long read = census.rowsRead();
@@ -104,7 +105,7 @@ final class ModelInvariants {
      * Per year: start (baseline table or previous year's actives), counted events by category, and
      * ending actives. Needs the {@code baseline} table.
      */
-    static List<YearFlow> flows(Marts m, ScenarioConfig config) throws SQLException {
+    static List<YearFlow> flows(MartReader m, ScenarioConfig config) throws SQLException {
         ModelInvariants inv = new ModelInvariants(m, config);
         Map<Integer, Long> actives = inv.actives();
         Map<Integer, Long> experienced = inv.eventCount("event_category = 'experienced_termination'");
@@ -160,7 +161,7 @@ final class ModelInvariants {
                             .mapToObj(Integer::toString).toList());
         }
         assertThat(m.count("select count(*) from fct_workforce_snapshot where scenario_id <> "
-                + Marts.quote(config.scenarioId()) + " or trial <> 0")).as("snapshot rows of another scenario or trial")
+                + MartReader.quote(config.scenarioId()) + " or trial <> 0")).as("snapshot rows of another scenario or trial")
                 .isZero();
     }
 

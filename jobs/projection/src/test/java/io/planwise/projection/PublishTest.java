@@ -1,5 +1,7 @@
 package io.planwise.projection;
 
+import io.planwise.testing.MartReader;
+import io.planwise.testing.FlinkMiniCluster;
 import io.planwise.warehouse.contract.ProjectionMarts;
 import io.planwise.cli.ProjectionRun;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +30,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PublishTest {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    static final MiniClusterExtension FLINK = FlinkMiniCluster.withSlots(4);
 
     private static final ScenarioConfig CONFIG = ScenarioConfig.defaults().withYears(2025, 2026);
 
@@ -70,7 +70,7 @@ class PublishTest {
         long[] polls = new long[1];
 
         Thread reader = new Thread(() -> {
-            try (Marts duck = new Marts()) {
+            try (MartReader duck = new MartReader()) {
                 while (!done.get()) {
                     Optional<RunManifest> current = store.current(CONFIG.scenarioId());
                     polls[0]++;
@@ -144,11 +144,11 @@ class PublishTest {
                 .noneMatch(name -> name.contains("inprogress"));
         Set<String> martsWritten = committed.stream().map(p -> failedDir.relativize(p).getName(0).toString())
                 .collect(Collectors.toSet());
-        assertThat(martsWritten).containsAll(Marts.ALL.stream().filter(m -> !m.equals(ProjectionMarts.CENSUS_ISSUES.name()))
+        assertThat(martsWritten).containsAll(MartReader.ALL.stream().filter(m -> !m.equals(ProjectionMarts.CENSUS_ISSUES.name()))
                 .toList());
-        try (Marts m = new Marts()) {
+        try (MartReader m = new MartReader()) {
             String files = committed.stream().filter(p -> p.toString().contains(ProjectionMarts.SNAPSHOT.name()))
-                    .map(p -> Marts.quote(p.toString())).collect(Collectors.joining(", "));
+                    .map(p -> MartReader.quote(p.toString())).collect(Collectors.joining(", "));
             assertThat(m.count("select count(*) from read_parquet([" + files + "])")).isPositive();
         }
         // ... but nothing of it is referenced: the manifest lists only files of the good run.
@@ -179,9 +179,9 @@ class PublishTest {
         assertThat(new ManifestStore(layout).current(CONFIG.scenarioId())).map(RunManifest::runId)
                 .contains(second.runId());
         // Same inputs, same content: the rerun's marts equal the first run's, in new files.
-        try (Marts m = new Marts()) {
+        try (MartReader m = new MartReader()) {
             m.attach("a", first.manifest(), layout).attach("b", second.manifest(), layout);
-            for (String mart : Marts.ALL) {
+            for (String mart : MartReader.ALL) {
                 assertThat(m.count("select count(*) from (select * from a." + mart + " except all select * from b."
                         + mart + ")")).as(mart).isZero();
                 assertThat(m.count("select count(*) from a." + mart)).isEqualTo(m.count("select count(*) from b." + mart));
@@ -190,7 +190,7 @@ class PublishTest {
     }
 
     /** For every file a manifest lists: DuckDB's row count of the Parquet file vs the manifest's. */
-    private static List<String> footerMismatches(Marts duck, RunManifest m, WarehouseLayout layout) throws Exception {
+    private static List<String> footerMismatches(MartReader duck, RunManifest m, WarehouseLayout layout) throws Exception {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, MartEntry> mart : m.marts().entrySet()) {
             long sum = 0;
@@ -199,7 +199,7 @@ class PublishTest {
                 if (!file.startsWith(layout.runDir(m.scenarioId(), m.runId()))) {
                     problems.add(m.runId() + " lists " + f.path() + " outside its run directory");
                 }
-                long rows = duck.count("select count(*) from read_parquet(" + Marts.quote(file.toString()) + ")");
+                long rows = duck.count("select count(*) from read_parquet(" + MartReader.quote(file.toString()) + ")");
                 if (rows != f.rowCount()) {
                     problems.add(m.runId() + ": " + f.path() + " has " + rows + " rows, the manifest says " + f.rowCount());
                 }
@@ -210,7 +210,7 @@ class PublishTest {
                         + mart.getValue().rowCount());
             }
         }
-        if (!m.marts().keySet().containsAll(Marts.ALL)) {
+        if (!m.marts().keySet().containsAll(MartReader.ALL)) {
             problems.add(m.runId() + " lacks marts: " + m.marts().keySet());
         }
         return problems;

@@ -1,11 +1,11 @@
 package io.planwise.connector.file;
 
+import io.planwise.testing.PlanwiseData;
 import io.planwise.connector.rows.RowDecoder;
 import io.planwise.connector.rows.RowFiles;
 import io.planwise.connector.rows.RowFormatException;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -23,10 +23,7 @@ class CensusParquetCompatibilityTest {
 
     @BeforeEach
     void findPlanWiseData() {
-        String data = System.getProperty("planwise.data");
-        assumeTrue(data != null && Files.isDirectory(Path.of(data)),
-                "PlanWise data folder (system property planwise.data) not present: " + data);
-        census = Path.of(data, "census");
+        census = PlanwiseData.require("census");
     }
 
     @Test

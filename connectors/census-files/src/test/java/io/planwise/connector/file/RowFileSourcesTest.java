@@ -1,5 +1,6 @@
 package io.planwise.connector.file;
 
+import io.planwise.testing.FlinkMiniCluster;
 import io.planwise.connector.rows.RowDecoder;
 import io.planwise.connector.rows.RowFiles;
 import io.planwise.connector.rows.RowFormatException;
@@ -15,7 +16,6 @@ import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
@@ -33,11 +33,7 @@ import java.util.List;
 class RowFileSourcesTest {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = FlinkMiniCluster.withSlots(2);
 
     @TempDir
     java.nio.file.Path dir;

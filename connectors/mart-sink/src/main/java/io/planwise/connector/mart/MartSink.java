@@ -39,9 +39,11 @@ import org.apache.flink.util.Collector;
  * end of input FileSink's committer renames it to its final name. The committed files of every
  * sink of the group flow into one publish step, which also receives the job's
  * {@link PublishDecision}. When all of them have ended it reads each file's footer for its row
- * count, writes {@code _run.json}, writes the manifest {@code current/<scenario>.json} atomically
- * (see the warehouse module's ManifestStore) and prunes old runs. Because publishing happens inside
- * the job, it works the same embedded and for a detached submission to a cluster.
+ * count and hands the files to the warehouse's RunPublisher (the SQL engine publishes through it
+ * too): the manifest {@code current/<scenario>.json} is moved into place atomically (see
+ * ManifestStore), then {@code _run.json} says {@code published}, then old runs are pruned (a
+ * failing clean-up is a warning). Because publishing happens inside the job, it works the same
+ * embedded and for a detached submission to a cluster.
  *
  * <p><b>Failure.</b> A run only ever writes inside its own new directory and never overwrites. If
  * the job fails at any point before the manifest move, or the checks fail, the manifest is not

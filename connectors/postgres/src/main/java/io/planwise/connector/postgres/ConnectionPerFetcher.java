@@ -11,13 +11,13 @@ import org.apache.flink.connector.jdbc.datasource.connections.JdbcConnectionProv
  * FLINK-39206). Readers run on their own fetcher threads, so one connection per thread keeps
  * them apart; a closed one is replaced on the next request.
  */
-final class ConnectionPerFetcher implements JdbcConnectionProvider {
+public final class ConnectionPerFetcher implements JdbcConnectionProvider {
     private static final long serialVersionUID = 1L;
 
     private final PostgresEndpoint endpoint;
     private transient ThreadLocal<Connection> connections;
 
-    ConnectionPerFetcher(PostgresEndpoint endpoint) {
+    public ConnectionPerFetcher(PostgresEndpoint endpoint) {
         this.endpoint = endpoint;
     }
 

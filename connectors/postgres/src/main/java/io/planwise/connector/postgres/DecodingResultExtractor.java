@@ -12,7 +12,7 @@ import org.apache.flink.connector.jdbc.core.datastream.source.reader.extractor.R
  * the same {@link RowDecoder} the census files use, so a database row is staged exactly like a
  * file row. Column 1 of the query is the row number; the relation's columns follow.
  */
-final class DecodingResultExtractor<T> implements ResultExtractor<T> {
+public final class DecodingResultExtractor<T> implements ResultExtractor<T> {
     private static final long serialVersionUID = 1L;
 
     private final RowDecoder<T> decoder;
@@ -20,7 +20,7 @@ final class DecodingResultExtractor<T> implements ResultExtractor<T> {
     private final List<String> columns;
     private transient RowDecoder.BoundDecoder<T> bound;
 
-    DecodingResultExtractor(RowDecoder<T> decoder, String source, List<String> columns) {
+    public DecodingResultExtractor(RowDecoder<T> decoder, String source, List<String> columns) {
         this.decoder = decoder;
         this.source = source;
         this.columns = List.copyOf(columns);

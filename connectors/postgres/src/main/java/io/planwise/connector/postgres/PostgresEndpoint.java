@@ -46,7 +46,8 @@ public final class PostgresEndpoint implements Serializable {
         return user;
     }
 
-    String password() {
+    /** For the driver only (JDBC connection options); never print it. */
+    public String password() {
         return password;
     }
 

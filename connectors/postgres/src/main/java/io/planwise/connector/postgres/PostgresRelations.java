@@ -9,14 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** What the sources and the loader ask the catalog before they read or write a table. */
-final class PostgresRelations {
+/** What the sources (and loaders built on this connector) ask the catalog before they read or write a table. */
+public final class PostgresRelations {
     /** A plain, optionally schema-qualified table name: nothing that could smuggle SQL into a FROM clause. */
-    static final String TABLE_NAME = "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?";
+    public static final String TABLE_NAME = "[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?";
 
     private PostgresRelations() {}
 
-    static boolean exists(Connection c, String table) throws SQLException {
+    public static boolean exists(Connection c, String table) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT to_regclass(?)")) {
             st.setString(1, table);
             try (ResultSet rs = st.executeQuery()) {
@@ -27,7 +27,7 @@ final class PostgresRelations {
     }
 
     /** Column name to type name (both lower case, in column order) of a table or a parenthesized query. */
-    static Map<String, String> columnTypes(Connection c, String relation) throws SQLException {
+    public static Map<String, String> columnTypes(Connection c, String relation) throws SQLException {
         Map<String, String> types = new LinkedHashMap<>();
         try (PreparedStatement st = c.prepareStatement("SELECT * FROM " + relation + " AS src LIMIT 0");
                 ResultSet rs = st.executeQuery()) {

@@ -1,7 +1,7 @@
 package io.planwise.model.assumptions;
 
+import io.planwise.testing.PlanwiseData;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +17,7 @@ class AssumptionsCompatibilityTest {
 
     @BeforeEach
     void findData() {
-        String dir = System.getProperty("planwise.data");
-        assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "seeds")), "planwise.data not available");
-        data = Path.of(dir);
+        data = PlanwiseData.require("seeds").getParent();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.planwise.model.config;
 
+import io.planwise.testing.PlanwiseData;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -22,9 +22,7 @@ class ScenarioConfigCompatibilityTest {
 
     @BeforeEach
     void findData() {
-        String dir = System.getProperty("planwise.data");
-        assumeTrue(dir != null && Files.isDirectory(Path.of(dir)), "planwise.data not available");
-        data = Path.of(dir);
+        data = PlanwiseData.require();
     }
 
     @Test

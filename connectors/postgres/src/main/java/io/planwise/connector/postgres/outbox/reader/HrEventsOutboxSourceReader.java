@@ -1,5 +1,8 @@
-package io.planwise.connector.postgres;
+package io.planwise.connector.postgres.outbox.reader;
 
+import io.planwise.connector.postgres.PostgresEndpoint;
+import io.planwise.connector.postgres.outbox.HrEventsOutboxSource;
+import io.planwise.connector.postgres.outbox.split.HrEventsOutboxSplit;
 import io.planwise.connector.rows.RowDecoder;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,7 +22,7 @@ import org.apache.flink.core.io.InputStatus;
  * nothing the reader waits for the poll interval before asking again. See
  * {@link HrEventsOutboxSource} for the semantics.
  */
-final class HrEventsOutboxReader<T> implements SourceReader<T, HrEventsOutboxSplit> {
+public final class HrEventsOutboxSourceReader<T> implements SourceReader<T, HrEventsOutboxSplit> {
     private final SourceReaderContext context;
     private final PostgresEndpoint endpoint;
     private final HrEventsOutboxQuery query;
@@ -35,7 +38,7 @@ final class HrEventsOutboxReader<T> implements SourceReader<T, HrEventsOutboxSpl
     private Connection connection;
     private long queries;
 
-    HrEventsOutboxReader(SourceReaderContext context, PostgresEndpoint endpoint, HrEventsOutboxQuery query,
+    public HrEventsOutboxSourceReader(SourceReaderContext context, PostgresEndpoint endpoint, HrEventsOutboxQuery query,
             RowDecoder.BoundDecoder<T> decoder, long pollIntervalMillis, int batchSize) {
         this.context = context;
         this.endpoint = endpoint;

@@ -1,12 +1,19 @@
-package io.planwise.connector.postgres;
+package io.planwise.connector.postgres.outbox;
 
+import io.planwise.connector.postgres.PostgresEndpoint;
+import io.planwise.connector.postgres.outbox.enumerator.HrEventsOutboxSourceEnumState;
+import io.planwise.connector.postgres.outbox.enumerator.HrEventsOutboxSourceEnumStateSerializer;
+import io.planwise.connector.postgres.outbox.enumerator.HrEventsOutboxSourceEnumerator;
+import io.planwise.connector.postgres.outbox.reader.HrEventsOutboxQuery;
+import io.planwise.connector.postgres.outbox.reader.HrEventsOutboxSourceReader;
+import io.planwise.connector.postgres.outbox.split.HrEventsOutboxSplit;
+import io.planwise.connector.postgres.outbox.split.HrEventsOutboxSplitSerializer;
 import io.planwise.connector.rows.RowDecoder;
 import io.planwise.connector.rows.RowFormatException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -44,7 +51,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * a sink that commits on checkpoints (FileSink) every row reaches the output exactly once.
  *
  * <p><b>Polling.</b> One query returns up to {@code batchSize} rows; when a query returns none the
- * reader waits {@code pollInterval} before the next. Rows are handed to a {@link RowDecoder} as
+ * reader waits {@code pollInterval} before the next (both in {@link HrEventsOutboxOptions}). Rows are handed to a {@link RowDecoder} as
  * text (column order of the table, txid left out; timestamps rendered in UTC), the event_id as the
  * row number.
  *
@@ -53,28 +60,29 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * fails the task with a sentence saying what is wrong (unreachable server, refused credentials, …);
  * Flink's restart strategy restarts it from the last checkpoint, where the position says where to
  * resume. The builder checks the table and its columns before the job starts.
+ *
+ * <p><b>Shape.</b> A FLIP-27 source like Flink's own connectors: {@link HrEventsOutboxSourceBuilder}
+ * and {@link HrEventsOutboxOptions} here, the enumerator and its checkpoint state in
+ * {@code outbox.enumerator}, the reader and its query in {@code outbox.reader}, the split and its
+ * serializer in {@code outbox.split}.
  */
 public final class HrEventsOutboxSource<T>
-        implements Source<T, HrEventsOutboxSplit, HrEventsOutboxEnumeratorState>, ResultTypeQueryable<T> {
+        implements Source<T, HrEventsOutboxSplit, HrEventsOutboxSourceEnumState>, ResultTypeQueryable<T> {
     private static final long serialVersionUID = 1L;
 
     private final PostgresEndpoint endpoint;
-    private final String table;
+    private final HrEventsOutboxOptions options;
     private final List<String> columns;
     private final RowDecoder<T> decoder;
     private final TypeInformation<T> type;
-    private final Duration pollInterval;
-    private final int batchSize;
 
-    HrEventsOutboxSource(PostgresEndpoint endpoint, String table, List<String> columns, RowDecoder<T> decoder,
-            TypeInformation<T> type, Duration pollInterval, int batchSize) {
+    HrEventsOutboxSource(PostgresEndpoint endpoint, HrEventsOutboxOptions options, List<String> columns,
+            RowDecoder<T> decoder, TypeInformation<T> type) {
         this.endpoint = endpoint;
-        this.table = table;
+        this.options = options;
         this.columns = List.copyOf(columns);
         this.decoder = decoder;
         this.type = type;
-        this.pollInterval = pollInterval;
-        this.batchSize = batchSize;
     }
 
     public static <T> HrEventsOutboxSourceBuilder<T> builder() {
@@ -83,7 +91,12 @@ public final class HrEventsOutboxSource<T>
 
     /** Where the rows come from, without credentials (for names in the dashboard and messages). */
     public String description() {
-        return endpoint.describe() + " table " + table;
+        return endpoint.describe() + " table " + options.table();
+    }
+
+    /** The table, poll interval and batch size this source reads with. */
+    public HrEventsOutboxOptions options() {
+        return options;
     }
 
     /**
@@ -93,7 +106,7 @@ public final class HrEventsOutboxSource<T>
      */
     public long readableRows() {
         try (Connection c = endpoint.connect(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM " + options.table()
                         + " WHERE txid < pg_snapshot_xmin(pg_current_snapshot())")) {
             rs.next();
             return rs.getLong(1);
@@ -109,20 +122,20 @@ public final class HrEventsOutboxSource<T>
 
     @Override
     public SourceReader<T, HrEventsOutboxSplit> createReader(SourceReaderContext context) throws RowFormatException {
-        return new HrEventsOutboxReader<>(context, endpoint, new HrEventsOutboxQuery(table, columns),
-                decoder.bind(description(), columns), pollInterval.toMillis(), batchSize);
+        return new HrEventsOutboxSourceReader<>(context, endpoint, new HrEventsOutboxQuery(options.table(), columns),
+                decoder.bind(description(), columns), options.pollInterval().toMillis(), options.batchSize());
     }
 
     @Override
-    public SplitEnumerator<HrEventsOutboxSplit, HrEventsOutboxEnumeratorState> createEnumerator(
+    public SplitEnumerator<HrEventsOutboxSplit, HrEventsOutboxSourceEnumState> createEnumerator(
             SplitEnumeratorContext<HrEventsOutboxSplit> context) {
-        return new HrEventsOutboxEnumerator(context, List.of(HrEventsOutboxSplit.fromStart()));
+        return new HrEventsOutboxSourceEnumerator(context, List.of(HrEventsOutboxSplit.fromStart()));
     }
 
     @Override
-    public SplitEnumerator<HrEventsOutboxSplit, HrEventsOutboxEnumeratorState> restoreEnumerator(
-            SplitEnumeratorContext<HrEventsOutboxSplit> context, HrEventsOutboxEnumeratorState checkpoint) {
-        return new HrEventsOutboxEnumerator(context, checkpoint.unassigned());
+    public SplitEnumerator<HrEventsOutboxSplit, HrEventsOutboxSourceEnumState> restoreEnumerator(
+            SplitEnumeratorContext<HrEventsOutboxSplit> context, HrEventsOutboxSourceEnumState checkpoint) {
+        return new HrEventsOutboxSourceEnumerator(context, checkpoint.unassigned());
     }
 
     @Override
@@ -131,8 +144,8 @@ public final class HrEventsOutboxSource<T>
     }
 
     @Override
-    public SimpleVersionedSerializer<HrEventsOutboxEnumeratorState> getEnumeratorCheckpointSerializer() {
-        return new HrEventsOutboxEnumeratorStateSerializer();
+    public SimpleVersionedSerializer<HrEventsOutboxSourceEnumState> getEnumeratorCheckpointSerializer() {
+        return new HrEventsOutboxSourceEnumStateSerializer();
     }
 
     @Override

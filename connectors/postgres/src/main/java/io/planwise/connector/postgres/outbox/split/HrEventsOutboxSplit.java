@@ -1,5 +1,6 @@
-package io.planwise.connector.postgres;
+package io.planwise.connector.postgres.outbox.split;
 
+import io.planwise.connector.postgres.outbox.HrEventsOutboxSource;
 import org.apache.flink.api.connector.source.SourceSplit;
 
 /**

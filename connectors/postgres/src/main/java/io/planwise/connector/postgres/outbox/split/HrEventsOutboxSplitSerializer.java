@@ -1,4 +1,4 @@
-package io.planwise.connector.postgres;
+package io.planwise.connector.postgres.outbox.split;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

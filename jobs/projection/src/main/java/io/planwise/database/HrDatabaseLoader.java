@@ -1,5 +1,8 @@
-package io.planwise.connector.postgres;
+package io.planwise.database;
 
+import io.planwise.connector.postgres.PostgresEndpoint;
+import io.planwise.connector.postgres.PostgresException;
+import io.planwise.connector.postgres.PostgresRelations;
 import io.planwise.connector.rows.RowDecoder;
 import io.planwise.connector.rows.RowFiles;
 import java.io.BufferedReader;
@@ -9,7 +12,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,12 +30,14 @@ import org.postgresql.copy.CopyManager;
  * Parquet); their columns are matched to the table's by name, extra file columns are ignored and
  * table columns the file lacks stay NULL. A value the column type rejects (a date that is not a
  * date) fails the whole load with PostgreSQL's message, which names the column and the line.
+ * {@code planwise load-postgres} fills the {@link HrDatabase} with it; the projection reads the
+ * assumption tables back with {@link #exportTables}.
  */
-public final class PostgresLoader implements AutoCloseable {
+public final class HrDatabaseLoader implements AutoCloseable {
     private final PostgresEndpoint endpoint;
     private final Connection connection;
 
-    public PostgresLoader(PostgresEndpoint endpoint) {
+    public HrDatabaseLoader(PostgresEndpoint endpoint) {
         this.endpoint = endpoint;
         this.connection = endpoint.connect();
         try {
@@ -43,21 +47,9 @@ public final class PostgresLoader implements AutoCloseable {
         }
     }
 
-    /** Creates the PlanWise tables that do not exist yet. */
+    /** Creates the PlanWise tables that do not exist yet (in this loader's transaction). */
     public void applySchema() {
-        try (InputStream in = PostgresLoader.class.getResourceAsStream("schema.sql");
-                Statement st = connection.createStatement()) {
-            String ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (String statement : ddl.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!statement.isBlank()) {
-                    st.execute(statement);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw endpoint.explain(e);
-        }
+        HrDatabase.createMissingTables(connection, endpoint);
     }
 
     /** Empties a table (restarting its row numbering) and fills it from a CSV or Parquet file. */

@@ -1,4 +1,4 @@
-package io.planwise.connector.postgres;
+package io.planwise.database;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

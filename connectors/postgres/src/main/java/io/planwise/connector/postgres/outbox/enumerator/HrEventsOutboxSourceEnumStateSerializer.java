@@ -1,5 +1,7 @@
-package io.planwise.connector.postgres;
+package io.planwise.connector.postgres.outbox.enumerator;
 
+import io.planwise.connector.postgres.outbox.split.HrEventsOutboxSplit;
+import io.planwise.connector.postgres.outbox.split.HrEventsOutboxSplitSerializer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -11,10 +13,11 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * Stores the enumerator's unassigned splits. Version 1: a count, then per split its serializer
- * version, length and bytes (so a split layout can evolve on its own).
+ * version, length and bytes (so a split layout can evolve on its own). A later layout gets a new
+ * version number and this class keeps reading version 1, so old checkpoints stay restorable.
  */
-final class HrEventsOutboxEnumeratorStateSerializer implements SimpleVersionedSerializer<HrEventsOutboxEnumeratorState> {
-    private static final int VERSION_1 = 1;
+public final class HrEventsOutboxSourceEnumStateSerializer implements SimpleVersionedSerializer<HrEventsOutboxSourceEnumState> {
+    static final int VERSION_1 = 1;
     private final HrEventsOutboxSplitSerializer splits = HrEventsOutboxSplitSerializer.INSTANCE;
 
     @Override
@@ -23,7 +26,7 @@ final class HrEventsOutboxEnumeratorStateSerializer implements SimpleVersionedSe
     }
 
     @Override
-    public byte[] serialize(HrEventsOutboxEnumeratorState state) throws IOException {
+    public byte[] serialize(HrEventsOutboxSourceEnumState state) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(state.unassigned().size());
@@ -38,7 +41,7 @@ final class HrEventsOutboxEnumeratorStateSerializer implements SimpleVersionedSe
     }
 
     @Override
-    public HrEventsOutboxEnumeratorState deserialize(int version, byte[] serialized) throws IOException {
+    public HrEventsOutboxSourceEnumState deserialize(int version, byte[] serialized) throws IOException {
         if (version != VERSION_1) {
             throw new IOException("cannot read an HR events outbox enumerator state of version " + version);
         }
@@ -51,7 +54,7 @@ final class HrEventsOutboxEnumeratorStateSerializer implements SimpleVersionedSe
                 in.readFully(b);
                 unassigned.add(splits.deserialize(splitVersion, b));
             }
-            return new HrEventsOutboxEnumeratorState(unassigned);
+            return new HrEventsOutboxSourceEnumState(unassigned);
         }
     }
 }

@@ -1,5 +1,10 @@
-package io.planwise.connector.postgres;
+package io.planwise.connector.postgres.outbox;
 
+import io.planwise.connector.postgres.PostgresEndpoint;
+import io.planwise.connector.postgres.PostgresException;
+import io.planwise.connector.postgres.PostgresRelations;
+import io.planwise.connector.postgres.outbox.reader.HrEventsOutboxQuery;
+import io.planwise.connector.postgres.outbox.split.HrEventsOutboxSplit;
 import io.planwise.connector.rows.RowDecoder;
 import io.planwise.connector.rows.RowFormatException;
 import java.sql.Connection;
@@ -10,15 +15,18 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
-/** Builds a {@link HrEventsOutboxSource}; {@link #build()} checks the table before any job starts. */
+/**
+ * Builds a {@link HrEventsOutboxSource}; {@link #build()} checks the options ({@link HrEventsOutboxOptions})
+ * and then the table before any job starts.
+ */
 public final class HrEventsOutboxSourceBuilder<T> {
 
     private PostgresEndpoint endpoint;
-    private String table = "hr_events";
+    private String table = HrEventsOutboxOptions.DEFAULT_TABLE;
     private RowDecoder<T> decoder;
     private TypeInformation<T> type;
-    private Duration pollInterval = Duration.ofSeconds(1);
-    private int batchSize = 1000;
+    private Duration pollInterval = HrEventsOutboxOptions.DEFAULT_POLL_INTERVAL;
+    private int batchSize = HrEventsOutboxOptions.DEFAULT_BATCH_SIZE;
 
     HrEventsOutboxSourceBuilder() {}
 
@@ -58,22 +66,23 @@ public final class HrEventsOutboxSourceBuilder<T> {
         return this;
     }
 
+    /** Table, poll interval and batch size at once (replaces what the three setters set). */
+    public HrEventsOutboxSourceBuilder<T> setOptions(HrEventsOutboxOptions options) {
+        this.table = options.table();
+        this.pollInterval = options.pollInterval();
+        this.batchSize = options.batchSize();
+        return this;
+    }
+
     public HrEventsOutboxSource<T> build() {
         if (endpoint == null) {
             throw new IllegalArgumentException("an HR events outbox source needs an endpoint: where is the database?");
         }
-        if (table == null || !table.matches(PostgresRelations.TABLE_NAME)) {
-            throw new IllegalArgumentException("'" + table + "' is not a plain table name (letters, digits, _ and one optional schema prefix)");
-        }
+        HrEventsOutboxOptions options = new HrEventsOutboxOptions(table, pollInterval, batchSize);
         if (decoder == null || type == null) {
             throw new IllegalArgumentException("an HR events outbox source needs a decoder and the type it produces");
         }
-        if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("the poll interval must be positive, got " + pollInterval);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("the batch size must be at least 1, got " + batchSize);
-        }
+        String table = options.table();
         String source = endpoint.describe() + " table " + table;
         try (Connection c = endpoint.connect()) {
             if (c.getMetaData().getDatabaseMajorVersion() < 13) {
@@ -105,7 +114,7 @@ public final class HrEventsOutboxSourceBuilder<T> {
             } catch (SQLException e) {
                 throw new PostgresException("cannot read " + source + ": " + e.getMessage().lines().findFirst().orElse(""), e);
             }
-            return new HrEventsOutboxSource<>(endpoint, table, columns, decoder, type, pollInterval, batchSize);
+            return new HrEventsOutboxSource<>(endpoint, options, columns, decoder, type);
         } catch (SQLException e) {
             throw endpoint.explain(e);
         }

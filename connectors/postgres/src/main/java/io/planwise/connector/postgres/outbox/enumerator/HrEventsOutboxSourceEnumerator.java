@@ -1,5 +1,6 @@
-package io.planwise.connector.postgres;
+package io.planwise.connector.postgres.outbox.enumerator;
 
+import io.planwise.connector.postgres.outbox.split.HrEventsOutboxSplit;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.connector.source.SplitEnumerator;
@@ -10,11 +11,11 @@ import org.apache.flink.api.connector.source.SplitEnumeratorContext;
  * there is nothing for it (the outbox is one ordered stream, read by one subtask). A split given
  * back by a failed reader waits here for the next request.
  */
-final class HrEventsOutboxEnumerator implements SplitEnumerator<HrEventsOutboxSplit, HrEventsOutboxEnumeratorState> {
+public final class HrEventsOutboxSourceEnumerator implements SplitEnumerator<HrEventsOutboxSplit, HrEventsOutboxSourceEnumState> {
     private final SplitEnumeratorContext<HrEventsOutboxSplit> context;
     private final List<HrEventsOutboxSplit> unassigned;
 
-    HrEventsOutboxEnumerator(SplitEnumeratorContext<HrEventsOutboxSplit> context, List<HrEventsOutboxSplit> unassigned) {
+    public HrEventsOutboxSourceEnumerator(SplitEnumeratorContext<HrEventsOutboxSplit> context, List<HrEventsOutboxSplit> unassigned) {
         this.context = context;
         this.unassigned = new ArrayList<>(unassigned);
     }
@@ -47,8 +48,8 @@ final class HrEventsOutboxEnumerator implements SplitEnumerator<HrEventsOutboxSp
     }
 
     @Override
-    public HrEventsOutboxEnumeratorState snapshotState(long checkpointId) {
-        return new HrEventsOutboxEnumeratorState(unassigned);
+    public HrEventsOutboxSourceEnumState snapshotState(long checkpointId) {
+        return new HrEventsOutboxSourceEnumState(unassigned);
     }
 
     @Override

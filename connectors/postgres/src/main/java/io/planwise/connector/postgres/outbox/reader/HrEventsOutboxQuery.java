@@ -1,5 +1,7 @@
-package io.planwise.connector.postgres;
+package io.planwise.connector.postgres.outbox.reader;
 
+import io.planwise.connector.postgres.outbox.HrEventsOutboxSource;
+import io.planwise.connector.postgres.outbox.split.HrEventsOutboxSplit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,14 +23,15 @@ import java.util.List;
  * One statement, so the horizon and the rows come from the same snapshot: every transaction below
  * the snapshot's xmin has ended, so the rows below it are final (committed and visible, or rolled
  * back and never visible) and no row can later appear before the position. See
- * {@link HrEventsOutboxSource} for the whole argument.
+ * {@link HrEventsOutboxSource} for the whole argument. The builder runs it once to check the table;
+ * the reader runs it for every batch.
  */
-final class HrEventsOutboxQuery {
+public final class HrEventsOutboxQuery {
     private final String sql;
     private final List<String> columns;
 
     /** @param columns the table's columns to hand to the decoder, in this order */
-    HrEventsOutboxQuery(String table, List<String> columns) {
+    public HrEventsOutboxQuery(String table, List<String> columns) {
         this.columns = List.copyOf(columns);
         StringBuilder select = new StringBuilder("SELECT o.txid::text, o.event_id");
         for (String c : columns) {
@@ -39,14 +42,14 @@ final class HrEventsOutboxQuery {
     }
 
     /** A row read: its position and its values as text (SQL NULL is null). */
-    record Row(long txid, long eventId, String[] values) {}
+    public record Row(long txid, long eventId, String[] values) {}
 
-    List<String> columns() {
+    public List<String> columns() {
         return columns;
     }
 
     /** Up to limit rows after the position, in (txid, event_id) order. */
-    List<Row> after(Connection connection, HrEventsOutboxSplit position, int limit) throws SQLException {
+    public List<Row> after(Connection connection, HrEventsOutboxSplit position, int limit) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             st.setString(1, Long.toUnsignedString(position.txid()));

@@ -1,5 +1,10 @@
-package io.planwise.connector.postgres;
+package io.planwise.connector.postgres.table;
 
+import io.planwise.connector.postgres.ConnectionPerFetcher;
+import io.planwise.connector.postgres.DecodingResultExtractor;
+import io.planwise.connector.postgres.PostgresEndpoint;
+import io.planwise.connector.postgres.PostgresException;
+import io.planwise.connector.postgres.PostgresRelations;
 import io.planwise.connector.rows.RowDecoder;
 import io.planwise.connector.rows.RowFormatException;
 import java.sql.Connection;

@@ -1,5 +1,8 @@
-package io.planwise.connector.postgres;
+package io.planwise.database;
 
+import io.planwise.connector.postgres.PostgresEndpoint;
+import io.planwise.connector.postgres.PostgresException;
+import io.planwise.connector.postgres.PostgresRelations;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,15 +13,16 @@ import java.util.List;
 
 /**
  * Appends events to the outbox table in one transaction per call: all of them get event ids and
- * become visible together at commit, or none does. Creates the PlanWise schema (including the
- * outbox) first if it is missing.
+ * become visible together at commit, or none does ({@code planwise append-events}, and HR systems'
+ * stand-in in the tests). Creates the {@link HrDatabase} schema (including the outbox) first if it is
+ * missing.
  */
 public final class HrEventsOutboxWriter {
     private final PostgresEndpoint endpoint;
     private final String table;
 
     public HrEventsOutboxWriter(PostgresEndpoint endpoint, String table) {
-        if (!table.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
+        if (!table.matches(PostgresRelations.TABLE_NAME)) {
             throw new IllegalArgumentException("'" + table + "' is not a plain table name");
         }
         this.endpoint = endpoint;
@@ -27,10 +31,7 @@ public final class HrEventsOutboxWriter {
 
     /** Creates the PlanWise tables that do not exist yet (the outbox among them). */
     public void createSchema() {
-        try (PostgresLoader loader = new PostgresLoader(endpoint)) {
-            loader.applySchema();
-            loader.commit();
-        }
+        HrDatabase.createMissingTables(endpoint);
     }
 
     /** Appends the events in one transaction; returns their event ids, in the order given. */

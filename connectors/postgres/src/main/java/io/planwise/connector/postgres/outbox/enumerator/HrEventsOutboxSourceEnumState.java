@@ -1,5 +1,6 @@
-package io.planwise.connector.postgres;
+package io.planwise.connector.postgres.outbox.enumerator;
 
+import io.planwise.connector.postgres.outbox.split.HrEventsOutboxSplit;
 import java.util.List;
 
 /**
@@ -7,9 +8,9 @@ import java.util.List;
  * asked, or after a failed reader gave it back). Once assigned, the position lives in the reader's
  * state instead.
  */
-public record HrEventsOutboxEnumeratorState(List<HrEventsOutboxSplit> unassigned) {
+public record HrEventsOutboxSourceEnumState(List<HrEventsOutboxSplit> unassigned) {
 
-    public HrEventsOutboxEnumeratorState {
+    public HrEventsOutboxSourceEnumState {
         unassigned = List.copyOf(unassigned);
     }
 }
