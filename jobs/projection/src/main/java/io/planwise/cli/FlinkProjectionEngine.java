@@ -1,6 +1,7 @@
 package io.planwise.cli;
 
 import io.planwise.connector.postgres.table.PostgresRowSource;
+import io.planwise.database.HrDatabaseLoader;
 import io.planwise.model.assumptions.Assumptions;
 import io.planwise.model.census.CensusRow;
 import io.planwise.projection.CensusSources;

@@ -11,6 +11,9 @@ import org.apache.flink.api.connector.source.Source;
 
 /** The census sources the job accepts: a CSV or Parquet file, or a PostgreSQL table or query. */
 public final class CensusSources {
+    /** The HR database's census numbers its rows in load order in this column (see io.planwise.database's schema). */
+    public static final String CENSUS_ROW = "census_row";
+
     private CensusSources() {}
 
     public static Source<CensusRow, ?, ?> file(Path census) {
@@ -31,6 +34,7 @@ public final class CensusSources {
                 .setDecoder(new CensusRowDecoder())
                 .setTypeInformation(TypeInformation.of(CensusRow.class))
                 .setSplits(splits)
+                .setRowIdColumn(CENSUS_ROW)
                 .setOrderColumn(CensusRow.EMPLOYEE_ID)
                 .allowTypes(CensusRow.EMPLOYEE_ID, "text", "varchar", "bpchar", "int4", "int8")
                 .allowTypes(CensusRow.BIRTH_DATE, "date", "timestamp", "timestamptz", "text", "varchar")

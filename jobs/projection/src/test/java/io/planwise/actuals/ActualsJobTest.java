@@ -4,7 +4,7 @@ import io.planwise.testing.FlinkMiniCluster;
 import io.planwise.warehouse.contract.ActualsMarts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.planwise.connector.postgres.NewHrEvent;
+import io.planwise.database.NewHrEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

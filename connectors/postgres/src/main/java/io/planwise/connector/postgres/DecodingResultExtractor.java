@@ -9,8 +9,8 @@ import org.apache.flink.connector.jdbc.core.datastream.source.reader.extractor.R
 
 /**
  * Reads each row as text (dates as ISO, numbers as plain decimals, NULL as null) and hands it to
- * the same {@link RowDecoder} the census files use, so a database row is staged exactly like a
- * file row. Column 1 of the query is the row number; the relation's columns follow.
+ * the same {@link RowDecoder} the row files (CSV, Parquet) use, so a database row is decoded exactly
+ * like a file row. Column 1 of the query is the row number; the relation's columns follow.
  */
 public final class DecodingResultExtractor<T> implements ResultExtractor<T> {
     private static final long serialVersionUID = 1L;

@@ -17,8 +17,9 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * A table or query of a PostgreSQL database read into Flink as decoded rows, split into ranges of
  * a row number so several subtasks read at once.
  *
- * <p><b>Row numbers.</b> If the relation has the row-id column (our schema's {@code census_row},
- * filled in load order) it is the row number and the split key, served by its index. Otherwise
+ * <p><b>Row numbers.</b> If the relation has the row-id column the builder was given (a numbered
+ * column filled in load order, such as the PlanWise schema's {@code census_row}) it is the row
+ * number and the split key, served by its index. Otherwise
  * rows are numbered by {@code row_number() OVER (ORDER BY <order column>)}, which is stable for a
  * unique key such as employee_id, so reruns and parallelism do not change which row is which.
  *

@@ -29,7 +29,7 @@ public final class PostgresRowSourceBuilder<T> {
     private RowDecoder<T> decoder;
     private TypeInformation<T> type;
     private int splits = 2;
-    private String rowIdColumn = "census_row";
+    private String rowIdColumn;
     private String orderColumn;
     private final Map<String, Set<String>> allowedTypes = new LinkedHashMap<>();
 
@@ -71,7 +71,7 @@ public final class PostgresRowSourceBuilder<T> {
         return this;
     }
 
-    /** A numeric column that numbers the rows, used when the relation has it (default census_row). */
+    /** A numeric column that numbers the rows (filled in load order), used when the relation has it (default: none). */
     public PostgresRowSourceBuilder<T> setRowIdColumn(String column) {
         this.rowIdColumn = column;
         return this;
@@ -130,7 +130,7 @@ public final class PostgresRowSourceBuilder<T> {
                             + "; expected one of " + allowed.stream().sorted().toList());
                 }
             });
-            String numbered = types.containsKey(rowIdColumn)
+            String numbered = rowIdColumn != null && types.containsKey(rowIdColumn.toLowerCase(Locale.ROOT))
                     ? "SELECT src." + rowIdColumn + " AS planwise_row, src.* FROM " + relation + " AS src"
                     : "SELECT row_number() OVER (ORDER BY src." + (orderColumn != null ? orderColumn : columns.get(0))
                             + ") AS planwise_row, src.* FROM " + relation + " AS src";
