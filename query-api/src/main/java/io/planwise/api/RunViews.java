@@ -119,7 +119,7 @@ final class RunViews {
         for (MartColumn c : manifestColumns) {
             (PARTITION_COLUMN.equals(c.name()) ? partition : ordered).add(c);
         }
-        ordered.addAll(0, partition);
+        ordered.addAll(partition);
         return ordered;
     }
 

@@ -10,20 +10,18 @@ import java.util.List;
  */
 public interface Command {
 
-    /** The word after {@code planwise}. */
-    String name();
+    /**
+     * What {@code planwise --help} and {@code planwise <name> --help} show of a command.
+     *
+     * @param name the word after {@code planwise}
+     * @param summary one line for the overview
+     * @param order where the overview lists it: the front end's commands first, then the engines'
+     * @param options every option, with its default
+     */
+    record Usage(String name, String summary, int order, List<Option> options) {}
 
-    /** One line for {@code planwise --help}. */
-    String summary();
-
-    /** Every option, as {@code planwise <name> --help} lists them. */
-    List<Option> options();
+    Usage usage();
 
     /** Runs the command; any exception becomes the one error line of {@link ErrorReport}. */
     void run(Options options, PrintStream out) throws Exception;
-
-    /** Sorts the overview: the front end's commands first, then the engines' in a fixed order. */
-    default int order() {
-        return 100;
-    }
 }

@@ -11,27 +11,13 @@ final class DemoCommand implements Command {
             Option.of("warehouse", "DIR", "warehouse", "where the run is published (scenario demo)"),
             Option.of("parallelism", "N", "2", "parallel tasks"),
             Option.of("engine", "flink|sql", ProjectionEngines.DEFAULT, "the Flink job or the DuckDB SQL models"));
+    static final Usage USAGE = new Usage("demo", "project a bundled synthetic census into ./warehouse with the default assumptions", 0, OPTIONS);
 
     private PlanwiseCli cli;
 
     @Override
-    public String name() {
-        return "demo";
-    }
-
-    @Override
-    public String summary() {
-        return "project a bundled synthetic census into ./warehouse with the default assumptions";
-    }
-
-    @Override
-    public int order() {
-        return 0;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+    public Usage usage() {
+        return USAGE;
     }
 
     void attach(PlanwiseCli owner) {
@@ -42,10 +28,10 @@ final class DemoCommand implements Command {
     public void run(Options options, PrintStream out) throws Exception {
         Path census = Path.of(".planwise", "demo-census.csv");
         Command generate = cli.command("generate-census");
-        generate.run(Options.of(generate.name(), generate.options(), "out", census.toString(),
+        generate.run(Options.of(generate.usage(), "out", census.toString(),
                 "employees", options.get("employees", "5000"), "seed", "2024"), out);
         Command project = cli.command("project");
-        project.run(Options.of(project.name(), project.options(), "census", census.toString(), "scenario", "demo",
+        project.run(Options.of(project.usage(), "census", census.toString(), "scenario", "demo",
                 "warehouse", options.get("warehouse", "warehouse"), "parallelism", options.get("parallelism", "2"),
                 "engine", options.get("engine")), out);
     }

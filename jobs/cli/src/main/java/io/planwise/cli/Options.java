@@ -58,7 +58,7 @@ public final class Options {
     }
 
     /** Options made by code (a command calling another), checked like typed ones. */
-    public static Options of(String command, List<Option> declared, String... nameValuePairs) {
+    public static Options of(Command.Usage usage, String... nameValuePairs) {
         List<String> args = new java.util.ArrayList<>();
         for (int i = 0; i < nameValuePairs.length; i += 2) {
             if (nameValuePairs[i + 1] != null) {
@@ -66,7 +66,7 @@ public final class Options {
                 args.add(nameValuePairs[i + 1]);
             }
         }
-        return parse(command, args, declared);
+        return parse(usage.name(), args, usage.options());
     }
 
     public String get(String name) {

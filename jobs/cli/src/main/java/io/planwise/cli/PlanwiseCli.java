@@ -19,7 +19,7 @@ public final class PlanwiseCli {
     private final boolean insideCluster;
 
     PlanwiseCli(List<Command> commands, boolean insideCluster) {
-        this.commands = commands.stream().sorted(Comparator.comparingInt(Command::order)).toList();
+        this.commands = commands.stream().sorted(Comparator.comparingInt(c -> c.usage().order())).toList();
         this.insideCluster = insideCluster;
         commands.stream().filter(DemoCommand.class::isInstance).forEach(c -> ((DemoCommand) c).attach(this));
     }
@@ -33,12 +33,17 @@ public final class PlanwiseCli {
     }
 
     public static void main(String[] args) throws java.io.IOException {
+        // Claimed before any engine class loads: Flink reads java.io.tmpdir into its option defaults
+        // when its classes initialize. Inside a cluster the JobManager read it long ago, at its start,
+        // and owns its temp directories, so the claim is given up at once there.
+        ScratchDirectory scratch = ScratchDirectory.claim();
         PlanwiseCli cli = fromClasspath();
         int code;
         if (cli.insideCluster) {
+            scratch.close();
             code = cli.run(args, System.out, System.err);
         } else {
-            try (ScratchDirectory scratch = ScratchDirectory.claim()) {
+            try (scratch) {
                 code = cli.run(args, System.out, System.err);
             }
         }
@@ -63,12 +68,12 @@ public final class PlanwiseCli {
             return args.isEmpty() ? ErrorReport.USAGE : 0;
         }
         String name = args.get(0);
-        Command command = commands.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+        Command command = commands.stream().filter(c -> c.usage().name().equals(name)).findFirst().orElse(null);
         if (command == null) {
             return report.usage(null, new UsageException("unknown command '" + name + "'"));
         }
         try {
-            command.run(Options.parse(name, args.subList(1, args.size()), command.options()), out);
+            command.run(Options.parse(name, args.subList(1, args.size()), command.usage().options()), out);
             return 0;
         } catch (Options.HelpRequested e) {
             out.print(help(command));
@@ -81,7 +86,7 @@ public final class PlanwiseCli {
     }
 
     Command command(String name) {
-        return commands.stream().filter(c -> c.name().equals(name)).findFirst()
+        return commands.stream().filter(c -> c.usage().name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("this planwise build has no '" + name + "' command"));
     }
 
@@ -89,15 +94,15 @@ public final class PlanwiseCli {
         StringBuilder s = new StringBuilder("usage: planwise <command> [options]   (planwise <command> --help for its options;\n"
                 + "       --verbose, or PLANWISE_DEBUG=1, adds the stack trace to an error)\n\n");
         for (Command c : commands) {
-            s.append(String.format("  %-16s %s%n", c.name(), c.summary()));
+            s.append(String.format("  %-16s %s%n", c.usage().name(), c.usage().summary()));
         }
         return s.toString();
     }
 
     static String help(Command command) {
-        StringBuilder s = new StringBuilder("usage: planwise " + command.name() + " [options]\n  " + command.summary()
+        StringBuilder s = new StringBuilder("usage: planwise " + command.usage().name() + " [options]\n  " + command.usage().summary()
                 + "\n\n");
-        for (Option o : command.options()) {
+        for (Option o : command.usage().options()) {
             String left = "--" + o.name() + " " + o.value();
             s.append(String.format("  %-28s %s%s%n", left, o.help(),
                     o.defaultValue() == null ? "" : " (default: " + o.defaultValue() + ")"));

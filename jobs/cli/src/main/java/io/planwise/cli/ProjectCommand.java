@@ -32,6 +32,7 @@ final class ProjectCommand implements Command {
             Option.of("census-query", "SQL", null, "a query instead of a table, with --census jdbc:…"),
             Option.of("db-user", "USER", "$PGUSER", "database user"),
             Option.of("db-password", "PASSWORD", "$PGPASSWORD", "database password (never printed)"));
+    static final Usage USAGE = new Usage("project", "run a projection (embedded, or on the cluster under `flink run`) and publish its marts", 1, OPTIONS);
 
     private final ProjectionEngines engines;
 
@@ -40,23 +41,8 @@ final class ProjectCommand implements Command {
     }
 
     @Override
-    public String name() {
-        return "project";
-    }
-
-    @Override
-    public String summary() {
-        return "run a projection (embedded, or on the cluster under `flink run`) and publish its marts";
-    }
-
-    @Override
-    public int order() {
-        return 1;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+    public Usage usage() {
+        return USAGE;
     }
 
     @Override

@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  * and the next {@code planwise} process deletes every {@code planwise-<pid>} directory whose process
  * no longer exists. Nothing else in the temp directory is touched, so a shared {@code /tmp} is safe.
  *
- * <p>Inside a Flink cluster (main() of a REST submission) the JobManager owns its temp directories
- * and nothing is claimed.
+ * <p>The claim is made first thing in main(), before any Flink class initializes (Flink reads
+ * {@code java.io.tmpdir} into its option defaults then). Inside a Flink cluster (main() of a REST
+ * submission) the JobManager owns its temp directories and the claim is given up at once.
  */
 final class ScratchDirectory implements AutoCloseable {
     static final String PREFIX = "planwise-";

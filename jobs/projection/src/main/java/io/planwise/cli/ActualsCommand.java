@@ -46,29 +46,15 @@ public final class ActualsCommand implements Command {
             Option.of("dashboard-port", "P", "8081-8099", "port (or range) of the local Flink dashboard"),
             Option.of("db-user", "USER", "$PGUSER", "database user"),
             Option.of("db-password", "PASSWORD", "$PGPASSWORD", "database password (never printed)"));
+    static final Usage USAGE = new Usage("actuals", "stream the HR events outbox into the actuals marts (<warehouse>/actuals), exactly once", 90, OPTIONS);
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final List<Mart> ONE_ROW_PER_EVENT = List.of(ActualsMarts.EVENTS, ActualsMarts.QUARANTINE);
 
     private PrintStream out;
 
     @Override
-    public String name() {
-        return "actuals";
-    }
-
-    @Override
-    public String summary() {
-        return "stream the HR events outbox into the actuals marts (<warehouse>/actuals), exactly once";
-    }
-
-    @Override
-    public int order() {
-        return 90;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+    public Usage usage() {
+        return USAGE;
     }
 
     @Override

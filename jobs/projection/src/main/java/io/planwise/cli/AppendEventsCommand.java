@@ -37,27 +37,13 @@ public final class AppendEventsCommand implements Command {
             Option.of("table", "TABLE", "hr_events", "the outbox table"),
             Option.of("db-user", "USER", "$PGUSER", "database user"),
             Option.of("db-password", "PASSWORD", "$PGPASSWORD", "database password (never printed)"));
+    static final Usage USAGE = new Usage("append-events", "append HR events to the PostgreSQL outbox (a file, or generated demo events)", 80, OPTIONS);
 
     private PrintStream out;
 
     @Override
-    public String name() {
-        return "append-events";
-    }
-
-    @Override
-    public String summary() {
-        return "append HR events to the PostgreSQL outbox (a file, or generated demo events)";
-    }
-
-    @Override
-    public int order() {
-        return 80;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+    public Usage usage() {
+        return USAGE;
     }
 
     @Override

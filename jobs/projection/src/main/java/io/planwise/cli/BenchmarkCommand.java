@@ -21,27 +21,13 @@ public final class BenchmarkCommand implements Command {
             Option.of("sizes", "EMPLOYEESxYEARS,…", "60040x5,1000000x10", "census sizes and years to project"),
             Option.of("parallelism", "N", "2", "parallel tasks / threads of each run"),
             Option.of("dir", "DIR", ".planwise/bench", "where censuses are generated (once) and runs are written"));
+    static final Usage USAGE = new Usage("benchmark", "end-to-end figures per size for both engines (fresh JVM per run)", 60, OPTIONS);
 
     private PrintStream out;
 
     @Override
-    public String name() {
-        return "benchmark";
-    }
-
-    @Override
-    public String summary() {
-        return "end-to-end figures per size for both engines (fresh JVM per run)";
-    }
-
-    @Override
-    public int order() {
-        return 60;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+    public Usage usage() {
+        return USAGE;
     }
 
     @Override
@@ -64,7 +50,7 @@ public final class BenchmarkCommand implements Command {
             Path census = dir.resolve("census_" + size[0] + ".csv");
             if (!Files.exists(census)) {
                 GenerateCensusCommand generate = new GenerateCensusCommand();
-                generate.run(Options.of(generate.name(), generate.options(), "employees", Long.toString(size[0]),
+                generate.run(Options.of(generate.usage(), "employees", Long.toString(size[0]),
                         "seed", "1", "out", census.toString()), new PrintStream(PrintStream.nullOutputStream()));
             }
             long[] result = run(projectCommand("flink"), census, size[1], parallelism, dir.resolve("warehouse"));

@@ -17,27 +17,13 @@ public final class GenerateCensusCommand implements Command {
             Option.of("employees", "N", "10000", "employees in the census"),
             Option.of("seed", "S", "42", "generator seed (the same seed gives the same employees)"),
             Option.of("as-of", "YYYY-MM-DD", "2024-12-31", "the census as-of date"));
+    static final Usage USAGE = new Usage("generate-census", "write a synthetic census (CSV or Parquet) with our own generator", 50, OPTIONS);
 
     private PrintStream out;
 
     @Override
-    public String name() {
-        return "generate-census";
-    }
-
-    @Override
-    public String summary() {
-        return "write a synthetic census (CSV or Parquet) with our own generator";
-    }
-
-    @Override
-    public int order() {
-        return 50;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+    public Usage usage() {
+        return USAGE;
     }
 
     @Override

@@ -21,28 +21,14 @@ public final class LoadPostgresCommand implements Command {
             Option.of("assumptions", "DIR", "the bundled PlanWise seeds", "seed directory to load"),
             Option.of("db-user", "USER", "$PGUSER", "database user"),
             Option.of("db-password", "PASSWORD", "$PGPASSWORD", "database password (never printed)"));
+    static final Usage USAGE = new Usage("load-postgres", "load a census file (and seed files) into PostgreSQL with COPY, in one transaction", 70, OPTIONS);
     private static final String BUNDLED = "/io/planwise/assumptions/default/";
 
     private PrintStream out;
 
     @Override
-    public String name() {
-        return "load-postgres";
-    }
-
-    @Override
-    public String summary() {
-        return "load a census file (and seed files) into PostgreSQL with COPY, in one transaction";
-    }
-
-    @Override
-    public int order() {
-        return 70;
-    }
-
-    @Override
-    public List<Option> options() {
-        return OPTIONS;
+    public Usage usage() {
+        return USAGE;
     }
 
     @Override

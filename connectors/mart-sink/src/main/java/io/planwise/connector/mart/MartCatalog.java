@@ -62,6 +62,7 @@ public final class MartCatalog<T> implements Serializable {
 
     /** The bucket (directory below the run directory) of a record: {@code <mart>/<partitionColumn>=<value>}. */
     public String bucketOf(T record) {
-        return router.mart(record) + "/" + partitionColumn + "=" + router.partition(record);
+        return partitionColumn == null ? router.mart(record)
+                : router.mart(record) + "/" + partitionColumn + "=" + router.partition(record);
     }
 }

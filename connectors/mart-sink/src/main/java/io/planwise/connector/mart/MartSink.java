@@ -56,9 +56,12 @@ public final class MartSink<T> implements Sink<T>, SupportsCommitter<FileSinkCom
 
     private final FileSink<T> files;
     private final transient MartSinkGroup<T> group;
+    /** Path segments below the run directory: mart, partition (if any), file. */
+    private final int depth;
 
     MartSink(MartCatalog<T> catalog, java.nio.file.Path runDir, MartSinkGroup<T> group) {
         this.group = group;
+        this.depth = catalog.partitionColumn() == null ? 2 : 3;
         this.files = FileSink.forBulkFormat(new Path(runDir.toUri()), MartBulkWriter.factory(catalog))
                 .withBucketAssigner(new MartBucketAssigner<>(catalog))
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
@@ -83,11 +86,17 @@ public final class MartSink<T> implements Sink<T>, SupportsCommitter<FileSinkCom
 
     @Override
     public void addPostCommitTopology(DataStream<CommittableMessage<FileSinkCommittable>> committables) {
+        int segments = depth;
         group.committed(committables
                 .flatMap((CommittableMessage<FileSinkCommittable> message, Collector<String> out) -> {
                     if (message instanceof CommittableWithLineage<FileSinkCommittable> withLineage
                             && withLineage.getCommittable().hasPendingFile()) {
-                        out.collect(withLineage.getCommittable().getPendingFile().getPath().getPath());
+                        // Only the part below the run directory travels on, which the sink named itself
+                        // (mart, partition, part file): FileSink hands the path back percent-encoded, so a
+                        // warehouse whose path has a space or a '%' would not match the run directory.
+                        String[] parts = withLineage.getCommittable().getPendingFile().getPath().getPath().split("/");
+                        out.collect(String.join("/", java.util.Arrays.copyOfRange(parts, parts.length - segments,
+                                parts.length)));
                     }
                 })
                 .returns(Types.STRING)

@@ -72,8 +72,11 @@ public final class RunPublication<T> implements Serializable {
         for (Path file : committedFiles.stream().sorted().toList()) {
             Path relative = runDir.relativize(file);
             String mart = relative.getName(0).toString();
-            String partition = relative.getName(1).toString();
-            Integer year = Integer.valueOf(partition.substring(partition.indexOf('=') + 1));
+            Integer year = null;
+            if (catalog.partitionColumn() != null) {
+                String partition = relative.getName(1).toString();
+                year = Integer.valueOf(partition.substring(partition.indexOf('=') + 1));
+            }
             filesByMart.computeIfAbsent(mart, m -> new ArrayList<>())
                     .add(new MartFile(layout.relativize(file), rowCount(file), year));
         }

@@ -1,7 +1,6 @@
 package io.planwise.connector.mart;
 
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -35,7 +34,8 @@ final class RunPublishOperator<T> extends AbstractStreamOperator<String>
 
     @Override
     public void processElement1(StreamRecord<String> element) {
-        files.add(Paths.get(element.getValue()));
+        // The committed file, given relative to the run directory.
+        files.add(publication.runDir().resolve(element.getValue()));
     }
 
     @Override

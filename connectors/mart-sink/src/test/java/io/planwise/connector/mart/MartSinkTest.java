@@ -281,16 +281,9 @@ class MartSinkTest {
     }
 
     /**
-     * BUG (mart-sink, MartSink.addPostCommitTopology): the committed file's path is taken with
-     * {@code getPendingFile().getPath().getPath()}. FileSink's pending-file serializer writes the
-     * target path as {@code toUri().toString()} (percent-encoded) and reads it back with
-     * {@code new Path(String)}, which does not decode; so after the writer-to-committer round trip
-     * the path of a file under {@code /…/ware house/…} arrives as {@code /…/ware%20house/…}.
-     * RunPublication then relativizes a path that is not under the run directory and fails the job
-     * with {@code NumberFormatException: For input string: ".."}: no batch run can be published
-     * into a warehouse whose path contains a space, '#' or '%'. Enable once fixed.
+     * FileSink hands the committed file's path to the post-commit topology percent-encoded (a space
+     * as %20): a warehouse whose path has a space, '#' or '%' must still publish.
      */
-    @org.junit.jupiter.api.Disabled("known bug: see the comment; a warehouse path with a space cannot publish")
     @Test
     void aWarehouseWhosePathHasASpacePublishes() throws Exception {
         WarehouseLayout layout = new WarehouseLayout(tmp.resolve("my warehouse"));
