@@ -23,13 +23,16 @@ public final class PlanwiseData {
 
     /** The folder, or {@code sub} inside it; skips (or, under CI, fails) the calling test when absent. */
     public static Path require(String... sub) {
-        String property = System.getProperty(PROPERTY, "../shared/planwise_data");
-        Path path = Path.of(property, sub).toAbsolutePath().normalize();
+        return require(System.getProperty(PROPERTY, "../shared/planwise_data"), System.getenv(), sub);
+    }
+
+    static Path require(String folder, java.util.Map<String, String> environment, String... sub) {
+        Path path = Path.of(folder, sub).toAbsolutePath().normalize();
         if (Files.exists(path)) {
             return path;
         }
         String what = "PlanWise reference data not found at " + path;
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        if ("true".equalsIgnoreCase(environment.get("CI"))) {
             Assertions.fail(what + ", and CI=true: the compatibility tests must run in CI");
         }
         if (TOLD.compareAndSet(false, true)) {

@@ -27,11 +27,18 @@ public final class RunPublisher {
     private final WarehouseLayout layout;
     private final Clock clock;
     private final Consumer<String> warnings;
+    private final Consumer<String> retention;
 
     public RunPublisher(WarehouseLayout layout, Clock clock, Consumer<String> warnings) {
+        this(layout, clock, warnings, scenarioId -> new RunRetention(layout, clock).prune(scenarioId));
+    }
+
+    /** @param retention prunes a scenario's runs (tests pass one that fails) */
+    RunPublisher(WarehouseLayout layout, Clock clock, Consumer<String> warnings, Consumer<String> retention) {
         this.layout = layout;
         this.clock = clock;
         this.warnings = warnings;
+        this.retention = retention;
     }
 
     /** Publishes the run's marts; returns the manifest now current. */
@@ -64,7 +71,7 @@ public final class RunPublisher {
 
     private void prune(String scenarioId) {
         try {
-            new RunRetention(layout, clock).prune(scenarioId);
+            retention.accept(scenarioId);
         } catch (RuntimeException e) {
             warnings.accept("could not remove old runs of scenario " + scenarioId + ": " + e.getMessage());
         }

@@ -21,12 +21,16 @@ class RunRecordFileTest {
     Path root;
 
     static RunRecord record() {
+        return record("r1");
+    }
+
+    static RunRecord record(String runId) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("scenario_id", "s1");
         config.put("simulation.target_growth_rate", new BigDecimal("0.03"));
         config.put("compensation.cola_rate", null);
         return RunRecord.started("flink", 0, 2, TestRuns.PUBLISHED, "census.csv", config, Map.of("config_job_levels", "ab12"),
-                "s1", "r1").evaluated(new RunRecord.CensusCounts(10, 7, 1, 1, 1, 2, List.of(
+                "s1", runId).evaluated(new RunRecord.CensusCounts(10, 7, 1, 1, 1, 2, List.of(
                         new RunRecord.IssueTally("reject", "missing_employee_id", 1, 4, "employee_id is blank", ",1980-01-01"))),
                 List.of(new RunRecord.YearFigures(2025, 7, 1, 2, 1, 0, 7, new BigDecimal("700000.10"))),
                 List.of(new RunRecord.CheckOutcome(2025, "ending_equals_target", true, null),

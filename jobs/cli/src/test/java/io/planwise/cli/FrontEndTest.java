@@ -30,7 +30,7 @@ class FrontEndTest {
     private Path census;
 
     /** Records the request instead of projecting; a real engine is tested in the engines' modules. */
-    private final class RecordingEngine implements ProjectionEngine {
+    private class RecordingEngine implements ProjectionEngine {
         @Override
         public String name() {
             return "flink";
@@ -147,6 +147,19 @@ class FrontEndTest {
         assertThat(verbose.err().lines().findFirst().orElseThrow()).startsWith("planwise: error: ");
         assertThat(verbose.err().lines().count()).isGreaterThan(3);
         assertThat(verbose.err()).contains("\tat io.planwise.");
+    }
+
+    @Test
+    void onAClusterWithoutParallelismTheSubmissionDecides() {
+        cli = new PlanwiseCli(List.of(new ProjectCommand(new ProjectionEngines(List.of(new RecordingEngine() {
+            @Override
+            public Integer defaultParallelism() {
+                return null;
+            }
+        })))), false);
+        Outcome ok = run("project", "--census", census.toString(), "--warehouse", tmp.resolve("wh").toString());
+        assertThat(ok.exit()).as("stderr: %s", ok.err()).isZero();
+        assertThat(requests).singleElement().extracting(ProjectRequest::parallelism).isNull();
     }
 
     @Test
