@@ -8,7 +8,7 @@ import java.util.List;
  * engine jars add theirs (generate-census, benchmark, load-postgres, append-events, actuals) as
  * {@link java.util.ServiceLoader} services, so the front end needs neither Flink nor DuckDB.
  */
-public interface Command {
+public abstract class Command {
 
     /**
      * What {@code planwise --help} and {@code planwise <name> --help} show of a command.
@@ -18,10 +18,18 @@ public interface Command {
      * @param order where the overview lists it: the front end's commands first, then the engines'
      * @param options every option, with its default
      */
-    record Usage(String name, String summary, int order, List<Option> options) {}
+    public record Usage(String name, String summary, int order, List<Option> options) {}
 
-    Usage usage();
+    private final Usage usage;
+
+    protected Command(Usage usage) {
+        this.usage = usage;
+    }
+
+    public final Usage usage() {
+        return usage;
+    }
 
     /** Runs the command; any exception becomes the one error line of {@link ErrorReport}. */
-    void run(Options options, PrintStream out) throws Exception;
+    public abstract void run(Options options, PrintStream out) throws Exception;
 }

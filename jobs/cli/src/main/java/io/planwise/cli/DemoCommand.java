@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code planwise demo}: a synthetic census (our own generator, seed 2024) projected with the defaults. */
-final class DemoCommand implements Command {
+final class DemoCommand extends Command {
     private static final List<Option> OPTIONS = List.of(
             Option.of("employees", "N", "5000", "employees in the synthetic census"),
             Option.of("warehouse", "DIR", "warehouse", "where the run is published (scenario demo)"),
@@ -13,12 +13,11 @@ final class DemoCommand implements Command {
             Option.of("engine", "flink|sql", ProjectionEngines.DEFAULT, "the Flink job or the DuckDB SQL models"));
     static final Usage USAGE = new Usage("demo", "project a bundled synthetic census into ./warehouse with the default assumptions", 0, OPTIONS);
 
-    private PlanwiseCli cli;
-
-    @Override
-    public Usage usage() {
-        return USAGE;
+    public DemoCommand() {
+        super(USAGE);
     }
+
+    private PlanwiseCli cli;
 
     void attach(PlanwiseCli owner) {
         this.cli = owner;

@@ -15,7 +15,7 @@ import java.util.List;
  * planner can get wrong is checked here, before an engine starts ({@link InputChecks}, the config
  * and assumption readers); then the engine runs and the summary is printed from {@code _run.json}.
  */
-final class ProjectCommand implements Command {
+final class ProjectCommand extends Command {
     static final List<Option> OPTIONS = List.of(
             Option.of("census", "FILE|JDBC_URL", null, "the census: a CSV or Parquet file, or a PostgreSQL database"),
             Option.of("config", "YAML", "the defaults of the configuration reference", "scenario configuration (PlanWise's simulation_config.yaml)"),
@@ -37,12 +37,8 @@ final class ProjectCommand implements Command {
     private final ProjectionEngines engines;
 
     ProjectCommand(ProjectionEngines engines) {
+        super(USAGE);
         this.engines = engines;
-    }
-
-    @Override
-    public Usage usage() {
-        return USAGE;
     }
 
     @Override

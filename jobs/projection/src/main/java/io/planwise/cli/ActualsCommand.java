@@ -32,7 +32,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * events, which would write them all a second time. {@code --until caught-up} stops (keeping the
  * checkpoint) once everything committed to the outbox before the start is in the marts.
  */
-public final class ActualsCommand implements Command {
+public final class ActualsCommand extends Command {
     static final List<Option> OPTIONS = List.of(
             Option.of("url", "JDBC_URL", null, "the database holding the outbox"),
             Option.of("warehouse", "DIR", "warehouse", "the warehouse whose actuals/ directory holds the marts"),
@@ -47,15 +47,14 @@ public final class ActualsCommand implements Command {
             Option.of("db-user", "USER", "$PGUSER", "database user"),
             Option.of("db-password", "PASSWORD", "$PGPASSWORD", "database password (never printed)"));
     static final Usage USAGE = new Usage("actuals", "stream the HR events outbox into the actuals marts (<warehouse>/actuals), exactly once", 90, OPTIONS);
+
+    public ActualsCommand() {
+        super(USAGE);
+    }
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final List<Mart> ONE_ROW_PER_EVENT = List.of(ActualsMarts.EVENTS, ActualsMarts.QUARANTINE);
 
     private PrintStream out;
-
-    @Override
-    public Usage usage() {
-        return USAGE;
-    }
 
     @Override
     public void run(Options cl, PrintStream out) throws Exception {

@@ -27,7 +27,7 @@ import java.util.Locale;
  * cannot store (a date that is no date) stops the command with the file and line; anything the
  * outbox can store is appended — the actuals job decides what is valid.
  */
-public final class AppendEventsCommand implements Command {
+public final class AppendEventsCommand extends Command {
     static final List<Option> OPTIONS = List.of(
             Option.of("url", "JDBC_URL", null, "the database holding the outbox"),
             Option.of("file", "FILE", null, "events to append (CSV or Parquet: employee_id, event_type, effective_date, compensation, level_id)"),
@@ -39,12 +39,11 @@ public final class AppendEventsCommand implements Command {
             Option.of("db-password", "PASSWORD", "$PGPASSWORD", "database password (never printed)"));
     static final Usage USAGE = new Usage("append-events", "append HR events to the PostgreSQL outbox (a file, or generated demo events)", 80, OPTIONS);
 
-    private PrintStream out;
-
-    @Override
-    public Usage usage() {
-        return USAGE;
+    public AppendEventsCommand() {
+        super(USAGE);
     }
+
+    private PrintStream out;
 
     @Override
     public void run(Options cl, PrintStream out) throws Exception {

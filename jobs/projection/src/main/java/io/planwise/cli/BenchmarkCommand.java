@@ -16,19 +16,18 @@ import java.util.List;
  * under ./planwise) the same census is also projected by it, and the Flink/SQL wall-time ratio is
  * printed (below 1 means Flink is faster).
  */
-public final class BenchmarkCommand implements Command {
+public final class BenchmarkCommand extends Command {
     static final List<Option> OPTIONS = List.of(
             Option.of("sizes", "EMPLOYEESxYEARS,…", "60040x5,1000000x10", "census sizes and years to project"),
             Option.of("parallelism", "N", "2", "parallel tasks / threads of each run"),
             Option.of("dir", "DIR", ".planwise/bench", "where censuses are generated (once) and runs are written"));
     static final Usage USAGE = new Usage("benchmark", "end-to-end figures per size for both engines (fresh JVM per run)", 60, OPTIONS);
 
-    private PrintStream out;
-
-    @Override
-    public Usage usage() {
-        return USAGE;
+    public BenchmarkCommand() {
+        super(USAGE);
     }
+
+    private PrintStream out;
 
     @Override
     public void run(Options cl, PrintStream out) throws Exception {

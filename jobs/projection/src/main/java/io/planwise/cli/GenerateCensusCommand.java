@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** {@code planwise generate-census}: a synthetic census of any size, in PlanWise's columns, as CSV or Parquet. */
-public final class GenerateCensusCommand implements Command {
+public final class GenerateCensusCommand extends Command {
     static final List<Option> OPTIONS = List.of(
             Option.of("out", "FILE.csv|FILE.parquet", null, "the census file to write"),
             Option.of("employees", "N", "10000", "employees in the census"),
@@ -19,12 +19,11 @@ public final class GenerateCensusCommand implements Command {
             Option.of("as-of", "YYYY-MM-DD", "2024-12-31", "the census as-of date"));
     static final Usage USAGE = new Usage("generate-census", "write a synthetic census (CSV or Parquet) with our own generator", 50, OPTIONS);
 
-    private PrintStream out;
-
-    @Override
-    public Usage usage() {
-        return USAGE;
+    public GenerateCensusCommand() {
+        super(USAGE);
     }
+
+    private PrintStream out;
 
     @Override
     public void run(Options cl, PrintStream out) throws Exception {

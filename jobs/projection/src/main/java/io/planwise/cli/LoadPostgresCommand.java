@@ -14,7 +14,7 @@ import java.util.List;
  * with a census file and a seed directory (or the bundled assumptions), in one transaction. The
  * assumptions are validated first, so a bad seed never reaches the database.
  */
-public final class LoadPostgresCommand implements Command {
+public final class LoadPostgresCommand extends Command {
     static final List<Option> OPTIONS = List.of(
             Option.of("url", "JDBC_URL", null, "the database, e.g. jdbc:postgresql://db:5432/hr"),
             Option.of("census", "FILE", null, "census file (CSV or Parquet)"),
@@ -22,14 +22,13 @@ public final class LoadPostgresCommand implements Command {
             Option.of("db-user", "USER", "$PGUSER", "database user"),
             Option.of("db-password", "PASSWORD", "$PGPASSWORD", "database password (never printed)"));
     static final Usage USAGE = new Usage("load-postgres", "load a census file (and seed files) into PostgreSQL with COPY, in one transaction", 70, OPTIONS);
+
+    public LoadPostgresCommand() {
+        super(USAGE);
+    }
     private static final String BUNDLED = "/io/planwise/assumptions/default/";
 
     private PrintStream out;
-
-    @Override
-    public Usage usage() {
-        return USAGE;
-    }
 
     @Override
     public void run(Options cl, PrintStream out) throws Exception {
