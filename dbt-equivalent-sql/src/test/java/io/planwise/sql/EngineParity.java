@@ -50,9 +50,19 @@ final class EngineParity {
                 }
                 assertThat(s.rowCount()).as("%s: row count in the manifests (SQL vs Flink)", mart.name())
                         .isEqualTo(f.rowCount());
+                for (String engine : List.of("flink", "sql")) {
+                    assertThat(marts.count(nullsInRequiredColumns(engine + "." + mart.name(), mart)))
+                            .as("%s: NULLs in columns the contract requires (%s)", mart.name(), engine).isZero();
+                }
                 assertSameRows(marts, mart);
             }
         }
+    }
+
+    private static String nullsInRequiredColumns(String relation, Mart mart) {
+        String anyNull = String.join(" OR ", mart.readerColumns().stream().filter(c -> !c.nullable())
+                .map(c -> c.name() + " IS NULL").toList());
+        return "SELECT count(*) FROM " + relation + " WHERE " + anyNull;
     }
 
     private static void assertSameRows(MartReader marts, Mart mart) throws SQLException {

@@ -26,9 +26,4 @@ public record ProjectRequest(
         String runId,
         Integer parallelism,
         String dashboardPort) {
-
-    /** The census as the run record and the progress line name it. */
-    public String censusDescription() {
-        return censusFile != null ? censusFile.toString() : censusDatabase.toString();
-    }
 }

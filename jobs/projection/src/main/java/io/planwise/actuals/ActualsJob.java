@@ -39,9 +39,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * restart strategy restarts it from the last checkpoint.
  */
 public final class ActualsJob {
-    /** The directory of the actuals marts below the warehouse. */
-    public static final String DIRECTORY = "actuals";
-
     private final HrEventsOutboxSource<HrEvent> source;
     private final Path actualsDirectory;
 

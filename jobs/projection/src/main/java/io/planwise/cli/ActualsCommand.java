@@ -65,7 +65,7 @@ public final class ActualsCommand extends Command {
         }
         Duration interval = duration(cl.get("checkpoint-interval", "10s"), "--checkpoint-interval");
         Duration poll = duration(cl.get("poll-interval", "1s"), "--poll-interval");
-        Path actuals = Path.of(cl.get("warehouse", "warehouse")).resolve(ActualsJob.DIRECTORY).toAbsolutePath();
+        Path actuals = Path.of(cl.get("warehouse", "warehouse")).resolve(ActualsMarts.DIRECTORY).toAbsolutePath();
         Path checkpoints = cl.get("checkpoint-dir") == null ? actuals.resolve("_checkpoints")
                 : Path.of(cl.get("checkpoint-dir")).toAbsolutePath();
         Path restore = restorePoint(cl, actuals, checkpoints);

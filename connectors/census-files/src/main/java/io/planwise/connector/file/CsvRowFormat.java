@@ -3,7 +3,6 @@ package io.planwise.connector.file;
 import io.planwise.connector.rows.CsvRowReader;
 import io.planwise.connector.rows.RowDecoder;
 import io.planwise.connector.rows.RowFormatException;
-import io.planwise.connector.rows.RowFileType;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;

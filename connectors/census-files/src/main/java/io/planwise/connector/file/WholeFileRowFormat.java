@@ -1,7 +1,6 @@
 package io.planwise.connector.file;
 
 import io.planwise.connector.rows.RowDecoder;
-import io.planwise.connector.rows.RowFormatException;
 import io.planwise.connector.rows.RowFileType;
 
 import java.util.Objects;

@@ -1,8 +1,5 @@
 package io.planwise.connector.file;
 
-import io.planwise.connector.rows.RowDecoder;
-import io.planwise.connector.rows.RowFiles;
-import io.planwise.connector.rows.RowFormatException;
 
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -2,7 +2,6 @@ package io.planwise.connector.file;
 
 import io.planwise.testing.FlinkMiniCluster;
 import io.planwise.connector.rows.RowDecoder;
-import io.planwise.connector.rows.RowFiles;
 import io.planwise.connector.rows.RowFormatException;
 
 import static org.assertj.core.api.Assertions.assertThat;
