@@ -1,5 +1,6 @@
 package io.planwise.sql;
 
+import io.planwise.connector.postgres.PostgresRelation;
 import io.planwise.model.assumptions.Assumptions;
 import io.planwise.model.config.ScenarioConfig;
 import io.planwise.warehouse.ManifestStore;
@@ -97,12 +98,21 @@ public final class SqlProjection {
 
     /** Projects the census file; returns once the run is published, or throws. */
     public SqlProjectionResult run(Path census) throws SQLException, IOException {
-        Instant started = Instant.now();
         Path censusFile = census.toAbsolutePath().normalize();
+        return run(RawCensus.file(censusFile), censusFile.toString());
+    }
+
+    /** Projects a census table or query of PostgreSQL, checked and numbered as for the Flink job. */
+    public SqlProjectionResult run(PostgresRelation census) throws SQLException, IOException {
+        return run(RawCensus.table(census), census.description());
+    }
+
+    private SqlProjectionResult run(RawCensus census, String censusSource) throws SQLException, IOException {
+        Instant started = Instant.now();
         Path runDir = warehouse.runDir(config.scenarioId(), runId);
         Path spill = Files.createTempDirectory("planwise-sql-");
         try (DuckDbSession db = DuckDbSession.open(parallelism, spill)) {
-            stage(db, censusFile);
+            stage(db, census);
             Object stop = db.scalar("SELECT stop_reason FROM stg_census_accounting");
             if (stop != null) {
                 throw new RunNotPublishedException(stop.toString());
@@ -118,7 +128,7 @@ public final class SqlProjection {
             }
 
             RunRecord record = RunEvaluation.evaluate(db, RunRecord.started("sql", TRIAL, parallelism, started,
-                    censusFile.toString(), config.describe(), assumptions.fingerprints(), config.scenarioId(), runId));
+                    censusSource, config.describe(), assumptions.fingerprints(), config.scenarioId(), runId));
             List<String> failures = new ArrayList<>(record.failedChecks());
             beforeInvariantTests.accept(runDir);
             readMartsFromFiles(db, marts);
@@ -137,13 +147,13 @@ public final class SqlProjection {
     }
 
     /** Loads the inputs into {@code db} and runs the staging models. */
-    void stage(DuckDbSession db, Path censusFile) throws SQLException, IOException {
+    void stage(DuckDbSession db, RawCensus census) throws SQLException, IOException {
         for (String file : SqlModels.MACROS) {
             db.execute(SqlModels.text(file));
         }
         ScenarioParameters.create(db, config, TRIAL);
         AssumptionSeeds.load(db, assumptions, config);
-        RawCensus.load(db, censusFile);
+        census.load(db);
         for (String model : SqlModels.STAGING) {
             materialize(db, model);
         }

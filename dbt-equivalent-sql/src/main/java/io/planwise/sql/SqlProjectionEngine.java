@@ -23,8 +23,10 @@ public final class SqlProjectionEngine implements ProjectionEngine {
 
     @Override
     public ProjectionRun project(ProjectRequest request, PrintStream out) throws Exception {
-        SqlProjectionResult result = new SqlProjection(request.config(), request.assumptions(), request.warehouse(),
-                request.runId(), request.parallelism()).run(request.censusFile());
+        SqlProjection projection = new SqlProjection(request.config(), request.assumptions(), request.warehouse(),
+                request.runId(), request.parallelism());
+        SqlProjectionResult result = request.censusTable() != null ? projection.run(request.censusTable())
+                : projection.run(request.censusFile());
         return new ProjectionRun(result.scenarioId(), result.runId(), result.runDir(), result.manifest(),
                 result.elapsed(), null);
     }

@@ -97,7 +97,7 @@ class CensusStagingParityTest {
 
         try (DuckDbSession db = DuckDbSession.open(1, tmp)) {
             new SqlProjection(config, Assumptions.bundledDefaults(), new WarehouseLayout(tmp.resolve("wh")),
-                    RunIds.next(Clock.systemUTC()), 1).stage(db, census.toAbsolutePath());
+                    RunIds.next(Clock.systemUTC()), 1).stage(db, RawCensus.file(census.toAbsolutePath()));
             Map<Long, Map<String, Object>> sql = new HashMap<>();
             for (Map<String, Object> r : db.rows("SELECT * FROM stg_census_rows")) {
                 sql.put(((Number) r.get("row_number")).longValue(), r);

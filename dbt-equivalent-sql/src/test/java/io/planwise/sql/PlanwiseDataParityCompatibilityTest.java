@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.model.config.ScenarioConfig;
 import io.planwise.warehouse.RunManifest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeEach;

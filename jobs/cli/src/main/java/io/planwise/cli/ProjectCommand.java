@@ -1,5 +1,6 @@
 package io.planwise.cli;
 
+import io.planwise.connector.postgres.PostgresRelation;
 import io.planwise.model.assumptions.Assumptions;
 import io.planwise.model.config.ScenarioConfig;
 import io.planwise.warehouse.RunIds;
@@ -54,31 +55,31 @@ final class ProjectCommand extends Command {
             parallelism = options.atLeast("parallelism", 1, 1, "how many tasks run at once");
         }
         String census = options.require("census");
-        DatabaseLogin censusDatabase = null;
+        if (!DatabaseInputs.isJdbcUrl(census) && (options.has("census-table") || options.has("census-query"))) {
+            throw new UsageException("--census-table and --census-query need --census jdbc:…");
+        }
+        if (options.has("census-table") && options.has("census-query")) {
+            throw new UsageException("--census-table and --census-query name the census twice: give one of them");
+        }
         Path censusFile = null;
-        if (DatabaseLogin.isJdbcUrl(census)) {
-            if (!engine.readsDatabases()) {
-                throw new UsageException("the " + engine.name() + " engine reads census files only; "
-                        + "use --engine flink for --census jdbc:…");
-            }
-            censusDatabase = DatabaseLogin.of(census, options, System.getenv());
+        PostgresRelation censusTable = null;
+        if (DatabaseInputs.isJdbcUrl(census)) {
+            censusTable = DatabaseInputs.census(DatabaseInputs.endpoint(options, census), options.get("census-table"),
+                    options.get("census-query"));
+            out.printf("census: %,d rows in %s%n", censusTable.rows(), censusTable.description());
         } else {
             censusFile = InputChecks.censusFile(census);
         }
-        if (censusDatabase == null && (options.has("census-table") || options.has("census-query"))) {
-            throw new UsageException("--census-table and --census-query need --census jdbc:…");
-        }
         ScenarioConfig config = config(options, out);
-        Assumptions assumptions = assumptions(options, engine);
+        Assumptions assumptions = assumptions(options);
         WarehouseLayout warehouse = InputChecks.warehouse(options.get("warehouse", "warehouse"));
         String runId = RunIds.next(Clock.systemUTC());
 
         out.printf("projecting %s · scenario %s · %d-%d · seed %d · %s · run %s%n",
-                censusFile != null ? censusFile : censusDatabase, config.scenarioId(), config.startYear(), config.endYear(),
-                config.randomSeed(), engine.describe(parallelism == null ? 0 : parallelism), runId);
-        ProjectRequest request = new ProjectRequest(censusFile, censusDatabase, options.get("census-table"),
-                options.get("census-query"), config, assumptions, warehouse, runId, parallelism,
-                options.get("dashboard-port", "8081-8099"));
+                censusFile != null ? censusFile : censusTable.description(), config.scenarioId(), config.startYear(),
+                config.endYear(), config.randomSeed(), engine.describe(parallelism == null ? 0 : parallelism), runId);
+        ProjectRequest request = new ProjectRequest(censusFile, censusTable, config, assumptions, warehouse, runId,
+                parallelism, options.get("dashboard-port", "8081-8099"));
         ProjectionRun run;
         try {
             run = engine.project(request, out);
@@ -124,13 +125,13 @@ final class ProjectCommand extends Command {
         return config;
     }
 
-    private static Assumptions assumptions(Options options, ProjectionEngine engine) throws Exception {
+    private static Assumptions assumptions(Options options) throws Exception {
         String from = options.get("assumptions");
         if (from == null) {
             return Assumptions.bundledDefaults();
         }
-        if (DatabaseLogin.isJdbcUrl(from)) {
-            return engine.databaseAssumptions(DatabaseLogin.of(from, options, System.getenv()));
+        if (DatabaseInputs.isJdbcUrl(from)) {
+            return DatabaseInputs.assumptions(DatabaseInputs.endpoint(options, from));
         }
         return Assumptions.load(Path.of(from));
     }

@@ -1,6 +1,5 @@
 package io.planwise.cli;
 
-import io.planwise.model.assumptions.Assumptions;
 import java.io.PrintStream;
 
 /**
@@ -32,16 +31,5 @@ public interface ProjectionEngine {
     /** The parallelism when {@code --parallelism} is absent; null lets the engine's host decide. */
     default Integer defaultParallelism() {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
-    }
-
-    /** Whether this engine reads a census from a database ({@code --census jdbc:…}). */
-    default boolean readsDatabases() {
-        return false;
-    }
-
-    /** The assumption tables of a database ({@code --assumptions jdbc:…}). */
-    default Assumptions databaseAssumptions(DatabaseLogin login) throws Exception {
-        throw new UsageException("the " + name() + " engine reads assumptions from seed files only; "
-                + "use --engine flink for --assumptions jdbc:…");
     }
 }

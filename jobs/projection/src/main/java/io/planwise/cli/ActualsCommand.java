@@ -69,7 +69,7 @@ public final class ActualsCommand extends Command {
         Path checkpoints = cl.get("checkpoint-dir") == null ? actuals.resolve("_checkpoints")
                 : Path.of(cl.get("checkpoint-dir")).toAbsolutePath();
         Path restore = restorePoint(cl, actuals, checkpoints);
-        HrEventsOutboxSource<HrEvent> source = ActualsJob.outbox(PostgresLogins.endpoint(cl, cl.require("url")),
+        HrEventsOutboxSource<HrEvent> source = ActualsJob.outbox(DatabaseInputs.endpoint(cl, cl.require("url")),
                 cl.get("table", "hr_events"), poll);
 
         Configuration conf = ActualsCheckpoints.configuration(interval, checkpoints, restore);

@@ -48,7 +48,7 @@ public final class AppendEventsCommand extends Command {
     @Override
     public void run(Options cl, PrintStream out) throws Exception {
         this.out = out;
-        PostgresEndpoint endpoint = PostgresLogins.endpoint(cl, cl.require("url"));
+        PostgresEndpoint endpoint = DatabaseInputs.endpoint(cl, cl.require("url"));
         if ((cl.get("file") == null) == (cl.get("generate") == null)) {
             throw new UsageException("'append-events' needs either --file FILE or --generate N");
         }

@@ -1,15 +1,11 @@
 package io.planwise.cli;
 
 import io.planwise.connector.postgres.table.PostgresRowSource;
-import io.planwise.database.HrDatabaseLoader;
-import io.planwise.model.assumptions.Assumptions;
 import io.planwise.model.census.CensusRow;
 import io.planwise.projection.CensusSources;
 import io.planwise.projection.ProjectionJob;
 import io.planwise.projection.ProjectionSettings;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -46,27 +42,6 @@ public final class FlinkProjectionEngine implements ProjectionEngine {
     }
 
     @Override
-    public boolean readsDatabases() {
-        return true;
-    }
-
-    @Override
-    public Assumptions databaseAssumptions(DatabaseLogin login) throws Exception {
-        Path dir = Files.createTempDirectory("planwise-assumptions");
-        try {
-            HrDatabaseLoader.exportTables(PostgresLogins.endpoint(login), AssumptionTables.NAMES, dir);
-            return Assumptions.load(dir);
-        } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
-        }
-    }
-
-    @Override
     public ProjectionRun project(ProjectRequest request, PrintStream out) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         if (env instanceof LocalStreamEnvironment) {
@@ -81,13 +56,12 @@ public final class FlinkProjectionEngine implements ProjectionEngine {
         }
         Source<CensusRow, ?, ?> source;
         String censusDescription;
-        if (request.censusDatabase() != null) {
-            PostgresRowSource<CensusRow> table = CensusSources.postgres(PostgresLogins.endpoint(request.censusDatabase()),
-                    request.censusTable(), request.censusQuery(), Math.max(2, env.getParallelism() * 2));
+        if (request.censusTable() != null) {
+            PostgresRowSource<CensusRow> table = CensusSources.postgres(request.censusTable(),
+                    Math.max(2, env.getParallelism() * 2));
             source = table;
             censusDescription = table.description();
-            out.printf("census: %,d rows in %s, read in %d parallel splits%n", table.rows(), table.description(),
-                    table.splits());
+            out.printf("census: read in %d parallel splits%n", table.splits());
         } else {
             source = CensusSources.file(request.censusFile());
             censusDescription = request.censusFile().toString();

@@ -2,11 +2,13 @@ package io.planwise.cli;
 
 import io.planwise.connector.postgres.PostgresEndpoint;
 import io.planwise.database.HrDatabaseLoader;
+import io.planwise.model.assumptions.AssumptionFile;
 import io.planwise.model.assumptions.Assumptions;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,7 +35,7 @@ public final class LoadPostgresCommand extends Command {
     @Override
     public void run(Options cl, PrintStream out) throws Exception {
         this.out = out;
-        PostgresEndpoint endpoint = PostgresLogins.endpoint(cl, cl.require("url"));
+        PostgresEndpoint endpoint = DatabaseInputs.endpoint(cl, cl.require("url"));
         Path census = Path.of(cl.require("census"));
         if (!Files.isRegularFile(census)) {
             throw new UsageException("census file " + census + " does not exist");
@@ -43,7 +45,7 @@ public final class LoadPostgresCommand extends Command {
         try (HrDatabaseLoader loader = new HrDatabaseLoader(endpoint)) {
             loader.applySchema();
             long rows = loader.replace("census", census);
-            for (String table : AssumptionTables.NAMES) {
+            for (String table : Arrays.stream(AssumptionFile.values()).map(AssumptionFile::tableName).toList()) {
                 Path file = seeds == null ? null : seeds.resolve(table + ".csv");
                 if (file != null && Files.isRegularFile(file)) {
                     loader.replace(table, file);
@@ -56,7 +58,7 @@ public final class LoadPostgresCommand extends Command {
                 }
             }
             loader.commit();
-            out.printf("loaded %,d census rows and %d assumption tables into %s%n", rows, AssumptionTables.NAMES.size(),
+            out.printf("loaded %,d census rows and %d assumption tables into %s%n", rows, AssumptionFile.values().length,
                     endpoint);
         }
     }

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,7 +30,7 @@ import org.postgresql.copy.CopyManager;
  * table columns the file lacks stay NULL. A value the column type rejects (a date that is not a
  * date) fails the whole load with PostgreSQL's message, which names the column and the line.
  * {@code planwise load-postgres} fills the {@link HrDatabase} with it; the projection reads the
- * assumption tables back with {@link #exportTables}.
+ * assumption tables back with {@link io.planwise.connector.postgres.PostgresExport}.
  */
 public final class HrDatabaseLoader implements AutoCloseable {
     private final PostgresEndpoint endpoint;
@@ -151,35 +150,5 @@ public final class HrDatabaseLoader implements AutoCloseable {
         } catch (SQLException e) {
             // closing after a failure: the original error is what matters
         }
-    }
-
-    /** Writes each existing table of the list as a CSV file (header included) into dir; returns those written. */
-    public static List<String> exportTables(PostgresEndpoint endpoint, List<String> tables, Path dir) {
-        List<String> written = new ArrayList<>();
-        try (Connection c = endpoint.connect()) {
-            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            for (String table : tables) {
-                if (!PostgresRelations.exists(c, table)) {
-                    continue;
-                }
-                try (Writer w = Files.newBufferedWriter(dir.resolve(table + ".csv"))) {
-                    copy.copyOut("COPY (SELECT " + textColumns(c, table) + " FROM " + table
-                            + ") TO STDOUT (FORMAT csv, HEADER)", w);
-                }
-                written.add(table);
-            }
-        } catch (SQLException e) {
-            throw endpoint.explain(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return written;
-    }
-
-    /** The select list that writes booleans as true/false (COPY writes t/f, which seed files do not use). */
-    private static String textColumns(Connection c, String table) throws SQLException {
-        List<String> select = new ArrayList<>();
-        PostgresRelations.columnTypes(c, table).forEach((name, type) -> select.add(type.equals("bool") ? name + "::text AS " + name : name));
-        return String.join(", ", select);
     }
 }

@@ -2,7 +2,7 @@ package io.planwise.projection;
 
 import io.planwise.model.census.CensusRowDecoder;
 import io.planwise.connector.file.RowFileSources;
-import io.planwise.connector.postgres.PostgresEndpoint;
+import io.planwise.connector.postgres.PostgresRelation;
 import io.planwise.connector.postgres.table.PostgresRowSource;
 import io.planwise.model.census.CensusRow;
 import java.nio.file.Path;
@@ -11,9 +11,6 @@ import org.apache.flink.api.connector.source.Source;
 
 /** The census sources the job accepts: a CSV or Parquet file, or a PostgreSQL table or query. */
 public final class CensusSources {
-    /** The HR database's census numbers its rows in load order in this column (see io.planwise.database's schema). */
-    public static final String CENSUS_ROW = "census_row";
-
     private CensusSources() {}
 
     public static Source<CensusRow, ?, ?> file(Path census) {
@@ -22,30 +19,11 @@ public final class CensusSources {
     }
 
     /**
-     * A census in PostgreSQL, read in {@code splits} row ranges. Column types are checked before
-     * the job starts; NULLs in required columns become rejected rows like in a file.
-     *
-     * @param tableOrNull the table to read (default {@code census}) unless a query is given
+     * A census in PostgreSQL, checked by the front end (types, required columns, row numbering), read
+     * in {@code splits} row ranges; NULLs in required columns become rejected rows like in a file.
      */
-    public static PostgresRowSource<CensusRow> postgres(PostgresEndpoint endpoint, String tableOrNull, String queryOrNull,
-            int splits) {
-        var builder = PostgresRowSource.<CensusRow>builder()
-                .setEndpoint(endpoint)
-                .setDecoder(new CensusRowDecoder())
-                .setTypeInformation(TypeInformation.of(CensusRow.class))
-                .setSplits(splits)
-                .setRowIdColumn(CENSUS_ROW)
-                .setOrderColumn(CensusRow.EMPLOYEE_ID)
-                .allowTypes(CensusRow.EMPLOYEE_ID, "text", "varchar", "bpchar", "int4", "int8")
-                .allowTypes(CensusRow.BIRTH_DATE, "date", "timestamp", "timestamptz", "text", "varchar")
-                .allowTypes(CensusRow.HIRE_DATE, "date", "timestamp", "timestamptz", "text", "varchar")
-                .allowTypes(CensusRow.TERMINATION_DATE, "date", "timestamp", "timestamptz", "text", "varchar")
-                .allowTypes(CensusRow.GROSS_COMPENSATION, "numeric", "int4", "int8", "float4", "float8", "text", "varchar");
-        if (queryOrNull != null) {
-            builder.setQuery(queryOrNull);
-        } else {
-            builder.setTable(tableOrNull == null ? "census" : tableOrNull);
-        }
-        return builder.build();
+    public static PostgresRowSource<CensusRow> postgres(PostgresRelation census, int splits) {
+        return PostgresRowSource.<CensusRow>builder().setRelation(census).setDecoder(new CensusRowDecoder())
+                .setTypeInformation(TypeInformation.of(CensusRow.class)).setSplits(splits).build();
     }
 }

@@ -122,10 +122,11 @@ class PostgresCensusTest {
         sql("DROP TABLE IF EXISTS wide", "CREATE TABLE wide AS SELECT 'E' || g AS employee_id, DATE '1980-01-01' AS "
                 + "employee_birth_date, DATE '2010-01-01' AS employee_hire_date, NULL::date AS employee_termination_date, "
                 + "50000.00::numeric AS employee_gross_compensation FROM generate_series(1, 20000) g");
-        var source = CensusSources.postgres(PostgresEndpoint.of(url, "postgres", "", Map.of()), "wide", null, 4);
+        var wide = DatabaseInputs.census(PostgresEndpoint.of(url, "postgres", "", Map.of()), "wide", null);
+        var source = CensusSources.postgres(wide, 4);
         assertThat(source.rows()).isEqualTo(20_000);
         assertThat(source.splits()).isEqualTo(4);
-        var one = CensusSources.postgres(PostgresEndpoint.of(url, "postgres", "", Map.of()), "wide", null, 1);
+        var one = CensusSources.postgres(wide, 1);
         assertThat(one.splits()).isEqualTo(1);
     }
 

@@ -3,7 +3,7 @@ package io.planwise.model.assumptions;
 import java.util.List;
 
 /** The seed files v1 reads, by PlanWise's file names, with the columns each loader needs. */
-enum AssumptionFile {
+public enum AssumptionFile {
     JOB_LEVELS("config_job_levels.csv", "level_id", "name", "min_compensation", "max_compensation"),
     AGE_BANDS("config_age_bands.csv", "band_id", "band_label", "min_value", "max_value"),
     TENURE_BANDS("config_tenure_bands.csv", "band_id", "band_label", "min_value", "max_value"),
@@ -26,5 +26,10 @@ enum AssumptionFile {
     AssumptionFile(String fileName, String... columns) {
         this.fileName = fileName;
         this.columns = List.of(columns);
+    }
+
+    /** The seed file's name without {@code .csv}: also the name of its PostgreSQL table. */
+    public String tableName() {
+        return fileName.substring(0, fileName.length() - ".csv".length());
     }
 }

@@ -3,7 +3,6 @@ package io.planwise.model.assumptions;
 import io.planwise.testing.PlanwiseData;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeEach;

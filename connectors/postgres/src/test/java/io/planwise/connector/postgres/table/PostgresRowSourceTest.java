@@ -1,5 +1,7 @@
 package io.planwise.connector.postgres.table;
 
+import io.planwise.connector.postgres.PostgresRelation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.connector.postgres.PostgresEndpoint;
@@ -59,8 +61,10 @@ class PostgresRowSourceTest {
 
     @Test
     void itIsABoundedSourceOfTheDecodedRows() throws Exception {
-        PostgresRowSource<String> source = PostgresRowSource.<String>builder().setEndpoint(endpoint).setTable("numbered")
-                .setRowIdColumn("census_row").setDecoder(DECODER).setTypeInformation(Types.STRING).setSplits(4).build();
+        PostgresRelation numbered = PostgresRelation.check(endpoint,
+                new PostgresRelation.Spec("numbered", null, "census_row", null, Map.of()), DECODER);
+        PostgresRowSource<String> source = PostgresRowSource.<String>builder().setRelation(numbered)
+                .setDecoder(DECODER).setTypeInformation(Types.STRING).setSplits(4).build();
         assertThat(source.rows()).isEqualTo(1000);
         assertThat(source.splits()).isEqualTo(4);
         assertThat(source.description()).isEqualTo(POSTGRES.url() + " table numbered");
@@ -72,13 +76,20 @@ class PostgresRowSourceTest {
         List<String> rows = run(source, 2);
         assertThat(rows).hasSize(1000).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 1000).mapToObj(i -> i + ":N" + i).toList());
+
+        // Plain JDBC (the SQL engine's way) reads the same rows, numbered the same, in row order.
+        List<String> plain = new ArrayList<>();
+        assertThat(numbered.readAll(DECODER, plain::add)).isEqualTo(1000);
+        assertThat(plain).containsExactlyElementsOf(IntStream.rangeClosed(1, 1000).mapToObj(i -> i + ":N" + i).toList());
     }
 
     @Test
     void aTableWithoutTheRowIdColumnIsNumberedInTheOrderColumnsOrder() throws Exception {
         RowDecoder<String> names = (source, columns) -> (row, values, count, raw) -> row + ":" + values[0];
-        PostgresRowSource<String> source = PostgresRowSource.<String>builder().setEndpoint(endpoint).setTable("unnumbered")
-                .setDecoder(names).setTypeInformation(Types.STRING).setOrderColumn("name").setSplits(3).build();
+        PostgresRelation unnumbered = PostgresRelation.check(endpoint,
+                new PostgresRelation.Spec("unnumbered", null, "census_row", "name", Map.of()), names);
+        PostgresRowSource<String> source = PostgresRowSource.<String>builder().setRelation(unnumbered)
+                .setDecoder(names).setTypeInformation(Types.STRING).setSplits(3).build();
         assertThat(source.splits()).isEqualTo(3);
         assertThat(run(source, 2)).containsExactlyInAnyOrderElementsOf(
                 IntStream.rangeClosed(1, 10).mapToObj(i -> i + ":U" + String.format("%03d", i)).toList());

@@ -1,5 +1,6 @@
-package io.planwise.connector.postgres;
+package io.planwise.connector.postgres.table;
 
+import io.planwise.connector.postgres.PostgresEndpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.apache.flink.connector.jdbc.datasource.connections.JdbcConnectionProvider;
