@@ -51,6 +51,11 @@ public final class PostgresRowSource<T>
         this.description = description;
     }
 
+    /** The wrapped source (for the package's tests). */
+    JdbcSource<T> jdbcSource() {
+        return source;
+    }
+
     public static <T> PostgresRowSourceBuilder<T> builder() {
         return new PostgresRowSourceBuilder<>();
     }

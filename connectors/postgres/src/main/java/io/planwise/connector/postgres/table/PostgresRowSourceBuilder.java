@@ -58,7 +58,6 @@ public final class PostgresRowSourceBuilder<T> {
                 .setUsername(relation.endpoint().user())
                 .setPassword(relation.endpoint().password())
                 .setDriverName("org.postgresql.Driver")
-                .setConnectionProvider(new ConnectionPerFetcher(relation.endpoint()))
                 .setSql("SELECT * FROM (" + relation.numberedQuery() + ") AS numbered WHERE planwise_row BETWEEN ? AND ?")
                 .setJdbcParameterValuesProvider(new JdbcNumericBetweenParametersProvider(relation.firstRow(),
                         relation.lastRow()).ofBatchNum(used))
@@ -67,6 +66,24 @@ public final class PostgresRowSourceBuilder<T> {
                 .setResultSetFetchSize(10_000)
                 .setAutoCommit(false)
                 .build();
+        useConnectionPerFetcher(jdbc, new ConnectionPerFetcher(relation.endpoint()));
         return new PostgresRowSource<>(jdbc, relation.rows(), used, relation.description());
+    }
+
+    /**
+     * Puts the connection provider into the built source. JdbcSourceBuilder 4.0.0-2.0's build()
+     * replaces whatever provider it was given with a SimpleJdbcConnectionProvider shared by all
+     * split readers (the FLINK-39206 race), and JdbcSource's constructor is package-private; its
+     * provider field is protected and not final, so it is set here, once, before the source is used.
+     */
+    static void useConnectionPerFetcher(JdbcSource<?> source, ConnectionPerFetcher provider) {
+        try {
+            java.lang.reflect.Field field = JdbcSource.class.getDeclaredField("connectionProvider");
+            field.setAccessible(true);
+            field.set(source, provider);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("flink-connector-jdbc-core changed: JdbcSource has no settable "
+                    + "connectionProvider field; see FLINK-39206 and PostgresRowSourceBuilder", e);
+        }
     }
 }

@@ -73,6 +73,12 @@ class PostgresRowSourceTest {
         assertThat(source.getSplitSerializer()).isNotNull();
         assertThat(source.getEnumeratorCheckpointSerializer()).isNotNull();
 
+        // Each split-fetcher thread gets its own connection (FLINK-39206), not the builder's shared one.
+        java.lang.reflect.Field provider = org.apache.flink.connector.jdbc.core.datastream.source.JdbcSource.class
+                .getDeclaredField("connectionProvider");
+        provider.setAccessible(true);
+        assertThat(provider.get(source.jdbcSource())).isInstanceOf(ConnectionPerFetcher.class);
+
         List<String> rows = run(source, 2);
         assertThat(rows).hasSize(1000).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 1000).mapToObj(i -> i + ":N" + i).toList());
