@@ -29,15 +29,25 @@ public final class DatabaseInputs {
 
     private static final Set<String> DATES = Set.of("date", "timestamp", "timestamptz", "text", "varchar");
 
+    /** The credentials options every command that reaches the database takes; read by {@link #endpoint}. */
+    public static final Option USER = Option.of("db-user", "USER", "$PGUSER", "database user");
+    public static final Option PASSWORD = Option.of("db-password", "PASSWORD", "$PGPASSWORD",
+            "database password (never printed)");
+
     private DatabaseInputs() {}
 
+    /**
+     * Whether the user meant a database: any {@code jdbc:} URL, not only PostgreSQL's (which
+     * {@link PostgresEndpoint#isJdbcUrl} checks), so that {@code jdbc:mysql:…} is answered with
+     * "not a PostgreSQL JDBC URL" rather than "census file … does not exist".
+     */
     static boolean isJdbcUrl(String text) {
         return text != null && text.startsWith("jdbc:");
     }
 
     /** The endpoint of {@code url} with the command line's (or the environment's) credentials. */
     public static PostgresEndpoint endpoint(Options options, String url) {
-        return PostgresEndpoint.of(url, options.get("db-user"), options.get("db-password"), System.getenv());
+        return PostgresEndpoint.of(url, options.get(USER.name()), options.get(PASSWORD.name()), System.getenv());
     }
 
     /** The census relation, checked: {@code table} (default {@code census}) unless a query is given. */

@@ -17,6 +17,9 @@ import java.util.List;
  * and assumption readers); then the engine runs and the summary is printed from {@code _run.json}.
  */
 final class ProjectCommand extends Command {
+    /** Where an embedded Flink cluster shows its dashboard (project and actuals). */
+    static final Option DASHBOARD_PORT = Option.of("dashboard-port", "P", "8081-8099",
+            "port (or range) of the local Flink dashboard");
     static final List<Option> OPTIONS = List.of(
             Option.of("census", "FILE|JDBC_URL", null, "the census: a CSV or Parquet file, or a PostgreSQL database"),
             Option.of("config", "YAML", "the defaults of the configuration reference", "scenario configuration (PlanWise's simulation_config.yaml)"),
@@ -28,11 +31,10 @@ final class ProjectCommand extends Command {
             Option.of("start-year", "Y", "the config's", "first simulated year"),
             Option.of("end-year", "Y", "the config's", "last simulated year"),
             Option.of("seed", "S", "the config's", "random seed"),
-            Option.of("dashboard-port", "P", "8081-8099", "port (or range) of the local Flink dashboard"),
+            DASHBOARD_PORT,
             Option.of("census-table", "TABLE", "census", "census table, with --census jdbc:…"),
             Option.of("census-query", "SQL", null, "a query instead of a table, with --census jdbc:…"),
-            Option.of("db-user", "USER", "$PGUSER", "database user"),
-            Option.of("db-password", "PASSWORD", "$PGPASSWORD", "database password (never printed)"));
+            DatabaseInputs.USER, DatabaseInputs.PASSWORD);
     static final Usage USAGE = new Usage("project", "run a projection (embedded, or on the cluster under `flink run`) and publish its marts", 1, OPTIONS);
 
     private final ProjectionEngines engines;
@@ -79,7 +81,7 @@ final class ProjectCommand extends Command {
                 censusFile != null ? censusFile : censusTable.description(), config.scenarioId(), config.startYear(),
                 config.endYear(), config.randomSeed(), engine.describe(parallelism == null ? 0 : parallelism), runId);
         ProjectRequest request = new ProjectRequest(censusFile, censusTable, config, assumptions, warehouse, runId,
-                parallelism, options.get("dashboard-port", "8081-8099"));
+                parallelism, options.get(DASHBOARD_PORT.name(), DASHBOARD_PORT.defaultValue()));
         ProjectionRun run;
         try {
             run = engine.project(request, out);

@@ -43,9 +43,8 @@ public final class ActualsCommand extends Command {
             Option.of("parallelism", "N", "2", "parallel tasks of the per-employee work and the writers"),
             Option.of("until", "caught-up", "run until stopped", "stop once every event committed before the start is in"),
             Option.of("table", "TABLE", "hr_events", "the outbox table"),
-            Option.of("dashboard-port", "P", "8081-8099", "port (or range) of the local Flink dashboard"),
-            Option.of("db-user", "USER", "$PGUSER", "database user"),
-            Option.of("db-password", "PASSWORD", "$PGPASSWORD", "database password (never printed)"));
+            ProjectCommand.DASHBOARD_PORT,
+            DatabaseInputs.USER, DatabaseInputs.PASSWORD);
     static final Usage USAGE = new Usage("actuals", "stream the HR events outbox into the actuals marts (<warehouse>/actuals), exactly once", 90, OPTIONS);
 
     public ActualsCommand() {
@@ -76,7 +75,7 @@ public final class ActualsCommand extends Command {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         boolean local = env instanceof LocalStreamEnvironment;
         if (local) {
-            String port = cl.get("dashboard-port", "8081-8099");
+            String port = cl.get(ProjectCommand.DASHBOARD_PORT.name(), ProjectCommand.DASHBOARD_PORT.defaultValue());
             conf.set(RestOptions.BIND_PORT, port);
             env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
             env.setParallelism((int) cl.wholeNumber("parallelism", 2));

@@ -35,8 +35,7 @@ public final class AppendEventsCommand extends Command {
             Option.of("seed", "S", "1", "seed of the generated events"),
             Option.of("start", "YYYY-MM-DD", "2025-01-01", "first effective date of the generated events"),
             Option.of("table", "TABLE", "hr_events", "the outbox table"),
-            Option.of("db-user", "USER", "$PGUSER", "database user"),
-            Option.of("db-password", "PASSWORD", "$PGPASSWORD", "database password (never printed)"));
+            DatabaseInputs.USER, DatabaseInputs.PASSWORD);
     static final Usage USAGE = new Usage("append-events", "append HR events to the PostgreSQL outbox (a file, or generated demo events)", 80, OPTIONS);
 
     public AppendEventsCommand() {

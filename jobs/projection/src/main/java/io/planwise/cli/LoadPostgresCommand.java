@@ -21,8 +21,7 @@ public final class LoadPostgresCommand extends Command {
             Option.of("url", "JDBC_URL", null, "the database, e.g. jdbc:postgresql://db:5432/hr"),
             Option.of("census", "FILE", null, "census file (CSV or Parquet)"),
             Option.of("assumptions", "DIR", "the bundled PlanWise seeds", "seed directory to load"),
-            Option.of("db-user", "USER", "$PGUSER", "database user"),
-            Option.of("db-password", "PASSWORD", "$PGPASSWORD", "database password (never printed)"));
+            DatabaseInputs.USER, DatabaseInputs.PASSWORD);
     static final Usage USAGE = new Usage("load-postgres", "load a census file (and seed files) into PostgreSQL with COPY, in one transaction", 70, OPTIONS);
 
     public LoadPostgresCommand() {
