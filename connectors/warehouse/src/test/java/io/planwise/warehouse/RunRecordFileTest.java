@@ -29,7 +29,7 @@ class RunRecordFileTest {
         config.put("scenario_id", "s1");
         config.put("simulation.target_growth_rate", new BigDecimal("0.03"));
         config.put("compensation.cola_rate", null);
-        return RunRecord.started("flink", 0, 2, TestRuns.PUBLISHED, "census.csv", config, Map.of("config_job_levels", "ab12"),
+        return RunRecord.started("flink", 1, 1, 2, TestRuns.PUBLISHED, "census.csv", config, Map.of("config_job_levels", "ab12"),
                 "s1", runId).evaluated(new RunRecord.CensusCounts(10, 7, 1, 1, 1, 2, List.of(
                         new RunRecord.IssueTally("reject", "missing_employee_id", 1, 4, "employee_id is blank", ",1980-01-01"))),
                 List.of(new RunRecord.YearFigures(2025, 7, 1, 2, 1, 0, 7, new BigDecimal("700000.10"))),

@@ -412,7 +412,7 @@ class RunRetentionTest {
     void publishedMeansAPublishedStatusInTheRunRecord() throws IOException {
         Path dir = Files.createDirectories(layout.runDir("s", "r"));
         assertThat(RunRetention.isPublished(dir)).isFalse();
-        RunRecord started = RunRecord.started("flink", 1, 2, NOW, "csv", Map.of(), Map.of(), "s", "r");
+        RunRecord started = RunRecord.started("flink", 1, 1, 2, NOW, "csv", Map.of(), Map.of(), "s", "r");
         RunRecordFile.write(dir, started);
         assertThat(RunRetention.isPublished(dir)).isFalse();
         RunRecordFile.write(dir, started.rejected("a check failed"));
@@ -427,11 +427,11 @@ class RunRetentionTest {
     @Test
     void aPublishedRecordThatNoLongerBindsStillCountsAsPublished() throws IOException {
         Path dir = Files.createDirectories(layout.runDir("s", "r"));
-        // "trial" as an object: valid JSON that today's RunRecord cannot bind.
-        Files.writeString(dir.resolve("_run.json"), "{\"trial\": {\"n\": 1}, \"status\": \"published\"}");
+        // "trials" as an object: valid JSON that today's RunRecord cannot bind.
+        Files.writeString(dir.resolve("_run.json"), "{\"trials\": {\"n\": 1}, \"status\": \"published\"}");
         assertThatThrownBy(() -> RunRecordFile.read(dir)).isInstanceOf(UncheckedIOException.class);
         assertThat(RunRetention.isPublished(dir)).isTrue();
-        Files.writeString(dir.resolve("_run.json"), "{\"trial\": {\"n\": 1}, \"status\": \"rejected\"}");
+        Files.writeString(dir.resolve("_run.json"), "{\"trials\": {\"n\": 1}, \"status\": \"rejected\"}");
         assertThat(RunRetention.isPublished(dir)).isFalse();
     }
 

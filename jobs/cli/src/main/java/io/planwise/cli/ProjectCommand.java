@@ -31,6 +31,8 @@ final class ProjectCommand extends Command {
             Option.of("start-year", "Y", "the config's", "first simulated year"),
             Option.of("end-year", "Y", "the config's", "last simulated year"),
             Option.of("seed", "S", "the config's", "random seed"),
+            Option.of("trials", "N", "the config's", "Monte Carlo trials (1 … 100,000)"),
+            Option.of("detail-trials", "K", "the config's", "trials that write events and snapshot rows"),
             DASHBOARD_PORT,
             Option.of("census-table", "TABLE", "census", "census table, with --census jdbc:…"),
             Option.of("census-query", "SQL", null, "a query instead of a table, with --census jdbc:…"),
@@ -77,9 +79,10 @@ final class ProjectCommand extends Command {
         WarehouseLayout warehouse = InputChecks.warehouse(options.get("warehouse", "warehouse"));
         String runId = RunIds.next(Clock.systemUTC());
 
-        out.printf("projecting %s · scenario %s · %d-%d · seed %d · %s · run %s%n",
+        out.printf("projecting %s · scenario %s · %d-%d · seed %d%s · %s · run %s%n",
                 censusFile != null ? censusFile : censusTable.description(), config.scenarioId(), config.startYear(),
-                config.endYear(), config.randomSeed(), engine.describe(parallelism == null ? 0 : parallelism), runId);
+                config.endYear(), config.randomSeed(), config.trials() == 1 ? "" : String.format(
+                        " · %,d trials (%,d with events)", config.trials(), config.detailTrials()), engine.describe(parallelism == null ? 0 : parallelism), runId);
         ProjectRequest request = new ProjectRequest(censusFile, censusTable, config, assumptions, warehouse, runId,
                 parallelism, options.get(DASHBOARD_PORT.name(), DASHBOARD_PORT.defaultValue()));
         ProjectionRun run;
@@ -123,6 +126,10 @@ final class ProjectCommand extends Command {
         }
         if (options.has("seed")) {
             config = config.withSeed(options.wholeNumber("seed", config.randomSeed()));
+        }
+        if (options.has("trials") || options.has("detail-trials")) {
+            config = config.withTrials((int) options.wholeNumber("trials", config.trials()),
+                    (int) options.wholeNumber("detail-trials", config.detailTrials()));
         }
         return config;
     }

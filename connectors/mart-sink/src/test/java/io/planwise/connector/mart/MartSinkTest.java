@@ -335,7 +335,7 @@ class MartSinkTest {
 
         MartCatalog<TestRow> catalog = TestMarts.catalog();
         RunPublication<TestRow> publication = new RunPublication<>(layout, SCENARIO, runId, catalog, failAfterCommit);
-        RunRecord record = RunRecord.started("flink", 0, 2, Instant.now(), "test rows " + runId,
+        RunRecord record = RunRecord.started("flink", 1, 1, 2, Instant.now(), "test rows " + runId,
                 Map.of("scenario_id", SCENARIO), Map.of("rows", "test"), SCENARIO, runId);
         // fromData refuses an empty collection: "no decision" is one decision filtered away.
         List<PublishDecision> emitted = (decisions.isEmpty() ? List.of(Decision.PUBLISH) : decisions).stream()

@@ -100,15 +100,40 @@ public final class ProjectionMarts {
             nullable("detail", VARCHAR),
             nullable("raw_row", VARCHAR)), PARTITION_COLUMN);
 
+    /** One row per check and year; trial is NULL for the checks of the ensemble as a whole (its bands). */
     public static final Mart CHECKS = new Mart("dq_checks", List.of(
             required("scenario_id", VARCHAR),
-            required("trial", INTEGER),
+            nullable("trial", INTEGER),
             required("check_name", VARCHAR),
             required("passed", BOOLEAN),
             nullable("detail", VARCHAR)), PARTITION_COLUMN);
 
-    /** Every projection mart, in the order of MODEL.md section 4. */
-    public static final List<Mart> ALL = List.of(EVENTS, SNAPSHOT, NEEDS, SUMMARY, CENSUS_ISSUES, CHECKS);
+    /**
+     * The spread of every {@link EnsembleMetric} over the trials, per year and level (level_id NULL =
+     * all levels): exact order statistics, Hyndman–Fan type 7 percentiles, sample sd; percentiles and
+     * sd are NULL below {@code simulation.min_trials_for_bands} trials. Money in dollars. The only mart
+     * without a trial column: its rows are about all trials.
+     */
+    public static final Mart BANDS = new Mart("fct_ensemble_bands", List.of(
+            required("scenario_id", VARCHAR),
+            nullable("level_id", INTEGER),
+            required("metric", VARCHAR),
+            required("n_trials", INTEGER),
+            required("is_sufficient", BOOLEAN),
+            required("mean", DOUBLE),
+            nullable("sd", DOUBLE),
+            required("min", DOUBLE),
+            nullable("p5", DOUBLE),
+            nullable("p10", DOUBLE),
+            nullable("p25", DOUBLE),
+            nullable("p50", DOUBLE),
+            nullable("p75", DOUBLE),
+            nullable("p90", DOUBLE),
+            nullable("p95", DOUBLE),
+            required("max", DOUBLE)), PARTITION_COLUMN);
+
+    /** Every projection mart, in the order of MODEL.md sections 4 and 6. */
+    public static final List<Mart> ALL = List.of(EVENTS, SNAPSHOT, NEEDS, SUMMARY, CENSUS_ISSUES, CHECKS, BANDS);
 
     private static final Map<String, Mart> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Mart::name, Function.identity()));

@@ -24,18 +24,23 @@ import java.util.TreeMap;
  * {@code published} never became current.
  *
  * @param engine {@code flink} or {@code sql}
+ * @param trials the ensemble's size (1 for a single projection)
+ * @param detailTrials how many trials, from trial 0, wrote events and snapshot rows
  * @param config the effective scenario config, by dotted key (ScenarioConfig.describe())
  * @param assumptionFingerprints a content hash per assumption table
  * @param census how every census row was accounted for
- * @param years the workforce plan and payroll per simulated year
- * @param checks every invariant check, per year, in the order the model lists them
+ * @param years the workforce plan and payroll per simulated year, of trial 0
+ * @param checks trial 0's invariant checks, per year, in the order the model lists them, then the
+ *     ensemble's checks of its bands; a failed check of another trial fails the run and is named in
+ *     {@code reason}
  * @param status null while running, then {@code rejected}, {@code failed} or {@code published}
  * @param martRows rows per mart, once published
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunRecord(
         @JsonProperty("engine") String engine,
-        @JsonProperty("trial") int trial,
+        @JsonProperty("trials") int trials,
+        @JsonProperty("detail_trials") int detailTrials,
         @JsonProperty("parallelism") int parallelism,
         @JsonProperty("started_at") Instant startedAt,
         @JsonProperty("census_source") String censusSource,
@@ -66,15 +71,15 @@ public record RunRecord(
     }
 
     /** What an engine knows when it starts a run. */
-    public static RunRecord started(String engine, int trial, int parallelism, Instant startedAt, String censusSource,
+    public static RunRecord started(String engine, int trials, int detailTrials, int parallelism, Instant startedAt, String censusSource,
             Map<String, Object> config, Map<String, String> assumptionFingerprints, String scenarioId, String runId) {
-        return new RunRecord(engine, trial, parallelism, startedAt, censusSource, config, assumptionFingerprints,
+        return new RunRecord(engine, trials, detailTrials, parallelism, startedAt, censusSource, config, assumptionFingerprints,
                 null, List.of(), List.of(), scenarioId, runId, null, null, null, null);
     }
 
     /** This record with the run's evaluation: census accounting, yearly figures and checks. */
     public RunRecord evaluated(CensusCounts census, List<YearFigures> years, List<CheckOutcome> checks) {
-        return new RunRecord(engine, trial, parallelism, startedAt, censusSource, config, assumptionFingerprints,
+        return new RunRecord(engine, trials, detailTrials, parallelism, startedAt, censusSource, config, assumptionFingerprints,
                 census, years, checks, scenarioId, runId, status, reason, publishedAt, martRows);
     }
 
@@ -91,7 +96,7 @@ public record RunRecord(
     }
 
     private RunRecord withOutcome(String newStatus, String why, Instant at, Map<String, Long> rows) {
-        return new RunRecord(engine, trial, parallelism, startedAt, censusSource, config, assumptionFingerprints,
+        return new RunRecord(engine, trials, detailTrials, parallelism, startedAt, censusSource, config, assumptionFingerprints,
                 census, years, checks, scenarioId, runId, newStatus, why, at, rows);
     }
 

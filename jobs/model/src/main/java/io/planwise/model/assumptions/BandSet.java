@@ -11,10 +11,18 @@ import java.util.List;
 public final class BandSet implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** Ages and tenures are small: below this, a value's band index is a table lookup. */
+    private static final int TABLE_SIZE = 256;
+
     private final List<Band> bands;
+    private final int[] indexByValue;
 
     BandSet(List<Band> bandsOrderedByMin) {
         this.bands = List.copyOf(bandsOrderedByMin);
+        this.indexByValue = new int[TABLE_SIZE];
+        for (int v = 0; v < TABLE_SIZE; v++) {
+            indexByValue[v] = scan(v);
+        }
     }
 
     /** Ordered by min value. */
@@ -24,12 +32,21 @@ public final class BandSet implements Serializable {
 
     /** The band holding {@code value}; below the first band → the first; at or above the last max → the last. */
     public Band bandFor(int value) {
-        for (Band band : bands) {
-            if (value < band.maxValue()) {
-                return band;
+        return bands.get(indexFor(value));
+    }
+
+    /** The position of {@link #bandFor}'s band in {@link #bands}. */
+    public int indexFor(int value) {
+        return value >= 0 && value < TABLE_SIZE ? indexByValue[value] : scan(value);
+    }
+
+    private int scan(int value) {
+        for (int i = 0; i < bands.size(); i++) {
+            if (value < bands.get(i).maxValue()) {
+                return i;
             }
         }
-        return bands.get(bands.size() - 1);
+        return bands.size() - 1;
     }
 
     /** The band with this label, or null. */

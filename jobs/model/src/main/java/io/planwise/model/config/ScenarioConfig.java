@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * {@code scenario_id}); every other key is ignored and listed in {@link #unknownKeys()} and the
  * one-line {@link #warning()}, unless its name is a likely typo of a known one (see
  * {@link UnusedKeys}). {@link #defaults()} is the config of an empty file. {@link #withScenarioId},
- * {@link #withYears} and {@link #withSeed} apply command-line overrides and validate again.
+ * {@link #withYears}, {@link #withSeed} and {@link #withTrials} apply command-line overrides and validate again.
  *
  * <p><b>Defaults.</b> A key that is absent or null ({@code key:} / {@code ~}) takes its
  * {@link ScenarioKey} default (MODEL.md 1.3): scenario_id {@code default}, years 2025..2029, seed 42,
@@ -85,6 +85,12 @@ public final class ScenarioConfig implements Serializable {
                     throw origin.error(key.path(), "= " + endYear + " gives " + (endYear - startYear + 1)
                             + " simulated years from " + ScenarioKey.START_YEAR.path() + " = " + startYear
                             + "; at most " + MAX_SIMULATED_YEARS + " are allowed");
+                }
+            }
+            case DETAIL_TRIALS -> {
+                if (detailTrials() > trials()) {
+                    throw origin.error(key.path(), "= " + detailTrials() + " is more than "
+                            + ScenarioKey.TRIALS.path() + " = " + trials());
                 }
             }
             case PROMOTION_MAX_CAP_AMOUNT -> {
@@ -168,6 +174,16 @@ public final class ScenarioConfig implements Serializable {
         return decimal(ScenarioKey.TRIALS).intValueExact();
     }
 
+    /** Trials 0 … detailTrials − 1 write events and snapshot rows. */
+    public int detailTrials() {
+        return decimal(ScenarioKey.DETAIL_TRIALS).intValueExact();
+    }
+
+    /** Fewer trials than this leave the band percentiles and sd NULL. */
+    public int minTrialsForBands() {
+        return decimal(ScenarioKey.MIN_TRIALS_FOR_BANDS).intValueExact();
+    }
+
     /** g, exactly as written (trailing zeros removed). */
     public BigDecimal targetGrowthRate() {
         return decimal(ScenarioKey.TARGET_GROWTH_RATE);
@@ -249,6 +265,13 @@ public final class ScenarioConfig implements Serializable {
 
     public ScenarioConfig withSeed(long seed) {
         return with(values().set(ScenarioKey.RANDOM_SEED, BigDecimal.valueOf(seed)), ScenarioKey.RANDOM_SEED);
+    }
+
+    /** The ensemble's size and how many of its trials write events and snapshots. */
+    public ScenarioConfig withTrials(int trials, int detailTrials) {
+        return with(values().set(ScenarioKey.TRIALS, BigDecimal.valueOf(trials))
+                .set(ScenarioKey.DETAIL_TRIALS, BigDecimal.valueOf(detailTrials)), ScenarioKey.TRIALS,
+                ScenarioKey.DETAIL_TRIALS);
     }
 
     private ScenarioConfig with(ScenarioValues v, ScenarioKey... overridden) {

@@ -61,9 +61,23 @@ public enum ScenarioKey {
             .means("Seed of every random draw: the same seed and inputs give the same events; `--seed` overrides.")),
     TRIALS(key("simulation.trials", KeyType.INTEGER)
             .byDefault("1")
-            // seed_key mixes in trial << 40; beyond 2^24 trials that shift would wrap and trials would share draws.
-            .range("1", Integer.toString(1 << 24))
-            .means("Monte Carlo trials (v1 runs trial 0; every mart row carries its `trial`).")),
+            // MODEL.md 1.3: a thousand trials is an ordinary request, a hundred thousand a cluster job.
+            .range("1", "100000")
+            .params("trials", ParamsForm.INTEGER)
+            .means("Monte Carlo trials, numbered 0 … trials − 1; each draws with its own seed key; `--trials` overrides.")),
+    DETAIL_TRIALS(key("simulation.detail_trials", KeyType.INTEGER)
+            .byDefault("1")
+            .range("1", "100000")
+            .rule("at most simulation.trials")
+            .params("detail_trials", ParamsForm.INTEGER)
+            .means("Trials 0 … detail_trials − 1 write their events and snapshot rows; every trial writes needs and "
+                    + "summary; `--detail-trials` overrides.")),
+    MIN_TRIALS_FOR_BANDS(key("simulation.min_trials_for_bands", KeyType.INTEGER)
+            // A sample standard deviation needs two trials.
+            .byDefault("10")
+            .range("2", "100000")
+            .params("min_trials_for_bands", ParamsForm.INTEGER)
+            .means("With fewer trials, fct_ensemble_bands leaves its percentiles and sd NULL (is_sufficient false).")),
     TARGET_GROWTH_RATE(key("simulation.target_growth_rate", KeyType.DECIMAL)
             .byDefault("0.03")
             .range("-0.5", "1.0")

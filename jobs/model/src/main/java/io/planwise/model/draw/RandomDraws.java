@@ -24,7 +24,12 @@ public final class RandomDraws implements java.io.Serializable {
 
     /** mm64(key(id) XOR seed_key): the per-employee prefix shared by all draws and event ids. */
     public long employeeBase(String employeeId) {
-        return Mix64.mix(EmployeeKey.of(employeeId) ^ seedKey);
+        return employeeBase(EmployeeKey.of(employeeId));
+    }
+
+    /** The same from a key(id) computed once for every trial. */
+    public long employeeBase(long employeeKey) {
+        return Mix64.mix(employeeKey ^ seedKey);
     }
 
     public static long draw(long employeeBase, int year, DrawStream stream) {

@@ -5,8 +5,7 @@ import io.planwise.model.draw.RandomDraws;
 import io.planwise.model.mart.WorkforceSnapshot;
 import io.planwise.model.mart.YearlyEvent;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The H new hires of year Y (MODEL.md section 3). Slot i is a pure function of (plan, i): its id
@@ -20,10 +19,15 @@ public final class NewHires {
     private final HireLevels levels;
     private final YearRows rows;
 
+    /** Builds each hire's rows for an {@link OutcomeSink}. */
     public NewHires(ProjectionParameters p, YearPlan plan) {
+        this(p, plan, new YearRows.Building(p, plan.year()));
+    }
+
+    private NewHires(ProjectionParameters p, YearPlan plan, YearRows rows) {
         this.p = p;
         this.plan = plan;
-        this.rows = new YearRows(p, plan.year());
+        this.rows = rows;
         this.levels = new HireLevels(p, plan.population(), plan.needs().hires());
     }
 
@@ -34,14 +38,28 @@ public final class NewHires {
 
     /** The rank that decides which hires leave within the year: smallest draw(9) first. */
     public static RankKey terminationRank(ProjectionParameters p, int year, long slot) {
-        String id = employeeId(year, slot);
-        long base = p.draws.employeeBase(id);
-        return new RankKey(RandomDraws.draw(base, year, DrawStream.NEW_HIRE_TERMINATION_RANK), id);
+        HireIdentities hires = p.hireIdentities();
+        hires.ensure(year, slot);
+        long base = p.draws.employeeBase(hires.key(year, slot));
+        return new RankKey(RandomDraws.draw(base, year, DrawStream.NEW_HIRE_TERMINATION_RANK), hires.id(year, slot));
+    }
+
+    /** Counts each hire into the ledger, without rows; hires still active go to next. */
+    static NewHires counting(ProjectionParameters p, YearPlan plan, RunLedger ledger, Consumer<Employee> next) {
+        return new NewHires(p, plan, new YearRows.Counting(p, plan.year(), ledger, next));
     }
 
     public void hire(long slot, OutcomeSink sink) {
-        String id = employeeId(rows.year, slot);
-        long base = p.draws.employeeBase(id);
+        ((YearRows.Building) rows).to(sink);
+        hire(slot);
+    }
+
+    /** Hire slot into this instance's rows. */
+    void hire(long slot) {
+        HireIdentities hires = p.hireIdentities();
+        hires.ensure(rows.year, slot);
+        String id = hires.id(rows.year, slot);
+        long base = p.draws.employeeBase(hires.key(rows.year, slot));
         int level = levels.levelOfSlot(slot);
 
         int age = p.hireAges[RandomDraws.categorical(RandomDraws.draw(base, rows.year, DrawStream.HIRE_AGE),
@@ -55,25 +73,22 @@ public final class NewHires {
         Employee employee = new Employee(id, base, birth, hired, salary, level);
 
         int eventAge = rows.year - birth.getYear();
-        List<YearlyEvent> events = new ArrayList<>(2);
-        events.add(rows.event(employee, eventAge, YearlyEvent.HIRE, YearlyEvent.CATEGORY_HIRE, hired, salary, null, level,
-                null, null, 1));
+        rows.event(employee, eventAge, YearlyEvent.HIRE, YearlyEvent.CATEGORY_HIRE, hired, salary, null, level, null, null, 1);
 
         RankKey rank = new RankKey(RandomDraws.draw(base, rows.year, DrawStream.NEW_HIRE_TERMINATION_RANK), id);
         if (SmallestRanks.selected(rank, plan.newHireTerminationCutoff())) {
             long daysEmployable = YearCalendar.daysBetween(hired, rows.december31) + 1;
             LocalDate left = hired.plusDays(RandomDraws.below(
                     RandomDraws.draw(base, rows.year, DrawStream.NEW_HIRE_TERMINATION_DATE), daysEmployable));
-            events.add(rows.event(employee, eventAge, YearlyEvent.TERMINATION, YearlyEvent.CATEGORY_NEW_HIRE_TERMINATION, left,
-                    salary, null, level, null, null, 2));
+            rows.event(employee, eventAge, YearlyEvent.TERMINATION, YearlyEvent.CATEGORY_NEW_HIRE_TERMINATION, left, salary,
+                    null, level, null, null, 2);
             long prorated = Cents.divideRounded(salary * (YearCalendar.daysBetween(hired, left) + 1), rows.daysInYear);
-            sink.employeeYear(events, rows.snapshot(employee, WorkforceSnapshot.TERMINATED,
-                    WorkforceSnapshot.NEW_HIRE_TERMINATION, left, YearlyEvent.CATEGORY_NEW_HIRE_TERMINATION, salary,
-                    prorated, level), null);
+            rows.snapshot(employee, WorkforceSnapshot.TERMINATED, WorkforceSnapshot.NEW_HIRE_TERMINATION, left,
+                    YearlyEvent.CATEGORY_NEW_HIRE_TERMINATION, salary, prorated, level, null);
         } else {
             long prorated = Cents.divideRounded(salary * (YearCalendar.daysBetween(hired, rows.december31) + 1), rows.daysInYear);
-            sink.employeeYear(events, rows.snapshot(employee, WorkforceSnapshot.ACTIVE, WorkforceSnapshot.NEW_HIRE_ACTIVE,
-                    null, null, salary, prorated, level), employee);
+            rows.snapshot(employee, WorkforceSnapshot.ACTIVE, WorkforceSnapshot.NEW_HIRE_ACTIVE, null, null, salary,
+                    prorated, level, employee);
         }
     }
 }

@@ -35,15 +35,6 @@ public final class Population implements Serializable {
         headcountByLevel[p.levelIndex(s.employee().levelId())]++;
     }
 
-    public Population merge(Population other) {
-        long[] levels = Arrays.copyOf(headcountByLevel, Math.max(headcountByLevel.length, other.headcountByLevel.length));
-        for (int i = 0; i < other.headcountByLevel.length; i++) {
-            levels[i] += other.headcountByLevel[i];
-        }
-        return new Population(headcount + other.headcount,
-                Math.addExact(totalHazardWeight, other.totalHazardWeight), levels);
-    }
-
     public long headcount() {
         return headcount;
     }

@@ -33,11 +33,16 @@ public final class ProjectionParameters implements Serializable {
     public final int startYear;
     public final int endYear;
     public final RandomDraws draws;
+    private final long seed;
+    /** Shared by every trial made from these parameters with {@link #forTrial}. */
+    private transient HireIdentities hireIdentities;
     public final double terminationRate;
     public final BigDecimal growthRate;
     public final BigDecimal newHireTerminationRate;
 
     final int[] levelIds;
+    /** levelIndex for level ids below 64 (job levels are small numbers), -1 for unknown ids. */
+    private final int[] indexByLevelId;
     final long[] levelMinCents;
     final long[] levelMaxCents;
     final BandSet ageBands;
@@ -66,7 +71,8 @@ public final class ProjectionParameters implements Serializable {
         this.trial = trial;
         this.startYear = config.startYear();
         this.endYear = config.endYear();
-        this.draws = new RandomDraws(config.randomSeed(), trial);
+        this.seed = config.randomSeed();
+        this.draws = new RandomDraws(seed, trial);
         this.terminationRate = config.totalTerminationRate().doubleValue();
         this.growthRate = config.targetGrowthRate();
         this.newHireTerminationRate = config.newHireTerminationRate();
@@ -80,6 +86,13 @@ public final class ProjectionParameters implements Serializable {
             levelIds[i] = levels.get(i).levelId();
             levelMinCents[i] = levels.get(i).minCents();
             levelMaxCents[i] = levels.get(i).maxCents();
+        }
+        indexByLevelId = new int[64];
+        java.util.Arrays.fill(indexByLevelId, -1);
+        for (int i = 0; i < n; i++) {
+            if (levelIds[i] >= 0 && levelIds[i] < indexByLevelId.length && indexByLevelId[levelIds[i]] < 0) {
+                indexByLevelId[levelIds[i]] = i;
+            }
         }
         ageBands = assumptions.ageBands();
         tenureBands = assumptions.tenureBands();
@@ -162,6 +175,55 @@ public final class ProjectionParameters implements Serializable {
         }
     }
 
+    /** The same scenario and assumptions for another trial: only the seed key differs (MODEL.md section 6). */
+    public ProjectionParameters forTrial(int trial) {
+        return trial == this.trial ? this : new ProjectionParameters(this, trial);
+    }
+
+    private ProjectionParameters(ProjectionParameters of, int trial) {
+        this.scenarioId = of.scenarioId;
+        this.trial = trial;
+        this.startYear = of.startYear;
+        this.endYear = of.endYear;
+        this.draws = new RandomDraws(of.seed, trial);
+        this.terminationRate = of.terminationRate;
+        this.growthRate = of.growthRate;
+        this.newHireTerminationRate = of.newHireTerminationRate;
+        this.levelIds = of.levelIds;
+        this.indexByLevelId = of.indexByLevelId;
+        this.levelMinCents = of.levelMinCents;
+        this.levelMaxCents = of.levelMaxCents;
+        this.ageBands = of.ageBands;
+        this.tenureBands = of.tenureBands;
+        this.terminationAgeMultiplier = of.terminationAgeMultiplier;
+        this.terminationTenureMultiplier = of.terminationTenureMultiplier;
+        this.promotionAgeMultiplier = of.promotionAgeMultiplier;
+        this.promotionTenureMultiplier = of.promotionTenureMultiplier;
+        this.terminationBase = of.terminationBase;
+        this.promotionBase = of.promotionBase;
+        this.promotionRateMultiplier = of.promotionRateMultiplier;
+        this.promotionBaseIncreasePct = of.promotionBaseIncreasePct;
+        this.promotionDistributionRange = of.promotionDistributionRange;
+        this.promotionMaxCapPct = of.promotionMaxCapPct;
+        this.promotionMaxCapCents = of.promotionMaxCapCents;
+        this.merit = of.merit;
+        this.cola = of.cola;
+        this.hireAverageCents = of.hireAverageCents;
+        this.hireAges = of.hireAges;
+        this.hireAgeWeights = of.hireAgeWeights;
+        this.hireAgeTotal = of.hireAgeTotal;
+        this.fixedLevelWeights = of.fixedLevelWeights;
+        this.seed = of.seed;
+        this.hireIdentities = of.hireIdentities();
+    }
+
+    synchronized HireIdentities hireIdentities() {
+        if (hireIdentities == null) {
+            hireIdentities = new HireIdentities();
+        }
+        return hireIdentities;
+    }
+
     public int years() {
         return endYear - startYear + 1;
     }
@@ -180,6 +242,9 @@ public final class ProjectionParameters implements Serializable {
 
     /** Index of a level id in the sorted level table, or -1. */
     public int levelIndex(int levelId) {
+        if (levelId >= 0 && levelId < indexByLevelId.length) {
+            return indexByLevelId[levelId];
+        }
         for (int i = 0; i < levelIds.length; i++) {
             if (levelIds[i] == levelId) {
                 return i;
@@ -215,11 +280,11 @@ public final class ProjectionParameters implements Serializable {
     }
 
     int ageBandIndex(int age) {
-        return ageBands.bands().indexOf(ageBands.bandFor(age));
+        return ageBands.indexFor(age);
     }
 
     int tenureBandIndex(int tenure) {
-        return tenureBands.bands().indexOf(tenureBands.bandFor(tenure));
+        return tenureBands.indexFor(tenure);
     }
 
     double merit(int year, int levelId) {

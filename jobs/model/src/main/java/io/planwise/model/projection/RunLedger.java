@@ -2,12 +2,10 @@ package io.planwise.model.projection;
 
 import io.planwise.model.mart.WorkforceSnapshot;
 import io.planwise.model.mart.YearlyEvent;
-import java.util.Arrays;
 
 /**
  * Counts taken from the mart rows themselves (events and snapshots), by year and level, from
- * which the summary mart is built and the invariants are checked. Exact integers only, so partial
- * ledgers from parallel tasks merge to the same totals in any order.
+ * which the summary mart is built and the invariants are checked. Exact integers only.
  */
 public final class RunLedger {
     static final int EXPERIENCED_TERMINATIONS = 0;
@@ -39,6 +37,10 @@ public final class RunLedger {
     }
 
     private int levelIndex(int levelId) {
+        // Five or so levels, looked up for every row: the common case first.
+        if (levelId >= 1 && levelId <= levelIds.length && levelIds[levelId - 1] == levelId) {
+            return levelId - 1;
+        }
         for (int i = 0; i < levelIds.length; i++) {
             if (levelIds[i] == levelId) {
                 return i;
@@ -69,50 +71,42 @@ public final class RunLedger {
     }
 
     public void add(YearlyEvent e) {
-        int y = e.simulationYear();
-        if (e.effectiveDate().getYear() != y) {
-            cells[cell(y, e.levelId(), EVENTS_OUTSIDE_YEAR)]++;
+        countEvent(e.simulationYear(), e.eventCategory(), e.levelId(), e.previousLevelId(), e.effectiveDate().getYear());
+    }
+
+    public void add(WorkforceSnapshot s) {
+        countSnapshot(s.simulationYear(), s.levelId(), s.active(), s.currentCompensationCents(),
+                s.proratedAnnualCompensationCents(), !s.active() && s.terminationDate().isBefore(s.employeeHireDate()));
+    }
+
+    /** What one event row counts for: its category at its level (a promotion also out of the previous level). */
+    void countEvent(int y, String category, int levelId, Integer previousLevelId, int effectiveYear) {
+        if (effectiveYear != y) {
+            cells[cell(y, levelId, EVENTS_OUTSIDE_YEAR)]++;
         }
-        switch (e.eventCategory()) {
-            case YearlyEvent.CATEGORY_EXPERIENCED_TERMINATION -> cells[cell(y, e.levelId(), EXPERIENCED_TERMINATIONS)]++;
-            case YearlyEvent.CATEGORY_NEW_HIRE_TERMINATION -> cells[cell(y, e.levelId(), NEW_HIRE_TERMINATIONS)]++;
-            case YearlyEvent.CATEGORY_REDUCTION_IN_FORCE -> cells[cell(y, e.levelId(), RIF_TERMINATIONS)]++;
-            case YearlyEvent.CATEGORY_HIRE -> cells[cell(y, e.levelId(), HIRES)]++;
+        switch (category) {
+            case YearlyEvent.CATEGORY_EXPERIENCED_TERMINATION -> cells[cell(y, levelId, EXPERIENCED_TERMINATIONS)]++;
+            case YearlyEvent.CATEGORY_NEW_HIRE_TERMINATION -> cells[cell(y, levelId, NEW_HIRE_TERMINATIONS)]++;
+            case YearlyEvent.CATEGORY_REDUCTION_IN_FORCE -> cells[cell(y, levelId, RIF_TERMINATIONS)]++;
+            case YearlyEvent.CATEGORY_HIRE -> cells[cell(y, levelId, HIRES)]++;
             case YearlyEvent.CATEGORY_PROMOTION -> {
-                cells[cell(y, e.levelId(), PROMOTIONS_IN)]++;
-                cells[cell(y, e.previousLevelId(), PROMOTIONS_OUT)]++;
+                cells[cell(y, levelId, PROMOTIONS_IN)]++;
+                cells[cell(y, previousLevelId, PROMOTIONS_OUT)]++;
             }
             default -> { }
         }
     }
 
-    public void add(WorkforceSnapshot s) {
-        int y = s.simulationYear();
-        cells[cell(y, s.levelId(), SNAPSHOT_ROWS)]++;
-        cells[cell(y, s.levelId(), PRORATED_COST)] += s.proratedAnnualCompensationCents();
-        if (s.active()) {
-            cells[cell(y, s.levelId(), ENDING_HEADCOUNT)]++;
-            cells[cell(y, s.levelId(), ENDING_COMPENSATION)] += s.currentCompensationCents();
-        } else if (s.terminationDate().isBefore(s.employeeHireDate())) {
-            cells[cell(y, s.levelId(), TERMINATED_BEFORE_HIRE)]++;
+    /** What one snapshot row counts for. */
+    void countSnapshot(int y, int levelId, boolean active, long salaryCents, long proratedCents,
+            boolean terminatedBeforeHire) {
+        cells[cell(y, levelId, SNAPSHOT_ROWS)]++;
+        cells[cell(y, levelId, PRORATED_COST)] += proratedCents;
+        if (active) {
+            cells[cell(y, levelId, ENDING_HEADCOUNT)]++;
+            cells[cell(y, levelId, ENDING_COMPENSATION)] += salaryCents;
+        } else if (terminatedBeforeHire) {
+            cells[cell(y, levelId, TERMINATED_BEFORE_HIRE)]++;
         }
-    }
-
-    public RunLedger merge(RunLedger other) {
-        if (other.cells == null) {
-            return this;
-        }
-        if (cells == null) {
-            return other;
-        }
-        RunLedger merged = new RunLedger();
-        merged.startYear = startYear;
-        merged.years = years;
-        merged.levelIds = levelIds;
-        merged.cells = Arrays.copyOf(cells, cells.length);
-        for (int i = 0; i < cells.length; i++) {
-            merged.cells[i] += other.cells[i];
-        }
-        return merged;
     }
 }

@@ -1,15 +1,12 @@
 package io.planwise.model.projection;
 
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * The k smallest {@link RankKey}s seen, in O(k) memory. Each parallel task keeps its own; merging
- * them gives the global k smallest, and the largest of those is the cutoff: a candidate is
- * selected iff its key is at most the cutoff. Keys are unique (employee ids are), so exactly k are
- * selected.
+ * The k smallest {@link RankKey}s seen, in O(k) memory; the largest of them is the cutoff: a
+ * candidate is selected iff its key is at most the cutoff. Keys are unique (employee ids are), so
+ * exactly k are selected.
  */
 public final class SmallestRanks implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -28,14 +25,6 @@ public final class SmallestRanks implements Serializable {
             largestFirst.poll();
             largestFirst.add(key);
         }
-    }
-
-    public long limit() {
-        return limit;
-    }
-
-    public List<RankKey> kept() {
-        return new ArrayList<>(largestFirst);
     }
 
     /** The selection cutoff, or null when nothing is to be selected. */

@@ -2,6 +2,7 @@ package io.planwise.model.projection;
 
 import io.planwise.model.draw.DrawStream;
 import io.planwise.model.draw.RandomDraws;
+import java.time.LocalDate;
 
 /**
  * What an employee of the start-of-year workforce looks like on Jan 1 of year Y: age
@@ -11,8 +12,13 @@ import io.planwise.model.draw.RandomDraws;
 public record StartOfYear(Employee employee, int year, int age, int tenure, long hazardWeight) {
 
     public static StartOfYear of(ProjectionParameters p, Employee e, int year) {
+        return of(p, e, year, YearCalendar.december31(year - 1));
+    }
+
+    /** The same with Dec 31 of year − 1 given, so a loop over the workforce makes that date once. */
+    static StartOfYear of(ProjectionParameters p, Employee e, int year, LocalDate previousDecember31) {
         int age = (year - 1) - e.birthDate().getYear();
-        int tenure = YearCalendar.tenureYears(e.hireDate(), YearCalendar.december31(year - 1));
+        int tenure = YearCalendar.tenureYears(e.hireDate(), previousDecember31);
         return new StartOfYear(e, year, age, tenure, Hazards.terminationWeight(p, age, tenure, e.levelId()));
     }
 

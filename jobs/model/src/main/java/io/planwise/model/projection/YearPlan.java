@@ -5,7 +5,7 @@ import java.io.Serializable;
 /**
  * Everything about year Y that is decided over the whole workforce and that each employee's
  * outcome depends on: the start-of-year population, the needs, and the two ranked-selection
- * cutoffs. Small enough to broadcast to every task.
+ * cutoffs.
  */
 public record YearPlan(
         int year,

@@ -12,22 +12,22 @@
  *   <li><b>Workforce needs.</b> {@link io.planwise.model.projection.NeedsPlan}: target, hires H,
  *       new-hire terminations and reduction in force, in integers from N, T and the exact rates.</li>
  *   <li><b>Reduction in force</b> (when net ≤ 0): the survivors with the smallest u/w are laid off;
- *       each task keeps its k smallest {@link io.planwise.model.projection.RankKey}s
- *       ({@link io.planwise.model.projection.SmallestRanks}), their merge gives the cutoff.</li>
+ *       the k smallest {@link io.planwise.model.projection.RankKey}s
+ *       ({@link io.planwise.model.projection.SmallestRanks}) give the cutoff.</li>
  *   <li><b>The workforce's year.</b> {@link io.planwise.model.projection.EmployeeYear}: termination or
  *       layoff, else promotion (Feb 1) and merit + COLA raise (Jul 15); events in event order, the
  *       year-end snapshot with prorated pay, and the employee's start of next year.</li>
  *   <li><b>New hires.</b> {@link io.planwise.model.projection.NewHires}: H slots, each a pure function
  *       of its number (level by {@link io.planwise.model.projection.HireLevels}, age, dates, pay);
- *       the NHT hires with the smallest draw leave within the year (again a cutoff over per-task
- *       smallest ranks).</li>
+ *       the NHT hires with the smallest draw leave within the year (again a cutoff of smallest ranks).</li>
  *   <li><b>Evaluation</b>, after the last year: {@link io.planwise.model.projection.RunLedger} counts
  *       the mart rows themselves, {@link io.planwise.model.projection.RunChecks} builds the needs and
  *       summary marts from it and checks MODEL.md section 5; a failed check publishes nothing.</li>
  * </ol>
  *
- * <p>Steps 2, 3, 4 and 6 each need a fact about the whole workforce of the year, which is why an
- * engine has a barrier there: the Flink job gathers the small facts at parallelism 1 and broadcasts
- * them back; the SQL engine runs each step as a query over the year's table.
+ * <p>Steps 2, 3, 4 and 6 each need a fact about the whole workforce of the year, which is why a
+ * trial is computed whole: {@link io.planwise.model.projection.TrialProjection} runs the steps in
+ * order over one trial's workforce in memory (the Flink job runs whole trials per task and spreads
+ * the trials); the SQL engine runs each step as a query over the year's table of every trial.
  */
 package io.planwise.model.projection;

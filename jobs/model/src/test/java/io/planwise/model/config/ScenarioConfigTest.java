@@ -150,7 +150,7 @@ class ScenarioConfigTest {
             compensation.promotion_rate_multiplier | compensation:\\n  promotion_rate_multiplier: -1               | 2 | = -1 is out of range: it must be at least 0
             simulation.random_seed                 | simulation:\\n  random_seed: -1                               | 2 | = -1 is out of range [0, 9223372036854775807]
             simulation.random_seed                 | simulation:\\n  random_seed: 9223372036854775808              | 2 | = 9223372036854775808 is out of range [0, 9223372036854775807]
-            simulation.trials                      | simulation:\\n  trials: 0                                     | 2 | = 0 is out of range [1, 16777216]
+            simulation.trials                      | simulation:\\n  trials: 0                                     | 2 | = 0 is out of range [1, 100000]
             simulation.start_year                  | simulation:\\n  start_year: 1899                              | 2 | = 1899 is out of range [1900, 9999]
             setup.max_reject_fraction              | \\n\\nsetup:\\n  max_reject_fraction: 1.2                     | 4 | = 1.2 is out of range [0, 1]
             compensation.promotion_compensation.base_increase_pct  | compensation:\\n  promotion_compensation:\\n    base_increase_pct: 2 | 3 | = 2 is out of range [0, 1]
@@ -324,13 +324,33 @@ class ScenarioConfigTest {
                 .containsEntry("simulation.start_year", 2025)
                 .containsEntry("simulation.random_seed", 42L)
                 .containsEntry("simulation.trials", 3)
+                .containsEntry("simulation.detail_trials", 1)
+                .containsEntry("simulation.min_trials_for_bands", 10)
                 .containsEntry("simulation.target_growth_rate", new BigDecimal("0.03"))
                 .containsEntry("compensation.cola_rate", new BigDecimal("0.02"))
                 .containsEntry("compensation.merit_budget", null)
                 .containsEntry("compensation.promotion_compensation.max_cap_amount", new BigDecimal("500000"))
                 .containsEntry("setup.plan_year_end_date", "2024-12-31")
                 .containsEntry("setup.max_reject_fraction", new BigDecimal("0.05"))
-                .hasSize(17);
+                .hasSize(19);
+    }
+
+    @Test
+    void detailTrialsCannotExceedTrialsAndBandsNeedTwoTrials() {
+        assertThatThrownBy(() -> parse("simulation: {trials: 4, detail_trials: 5}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("simulation.detail_trials = 5 is more than simulation.trials = 4");
+        assertThatThrownBy(() -> parse("simulation: {min_trials_for_bands: 1}"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("simulation.min_trials_for_bands = 1 is out of range");
+        ScenarioConfig c = parse("simulation: {trials: 1000, detail_trials: 3, min_trials_for_bands: 50}");
+        assertThat(c.trials()).isEqualTo(1000);
+        assertThat(c.detailTrials()).isEqualTo(3);
+        assertThat(c.minTrialsForBands()).isEqualTo(50);
+        assertThat(c.withTrials(20, 2).trials()).isEqualTo(20);
+        assertThatThrownBy(() -> c.withTrials(2, 3)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("simulation.detail_trials = 3 is more than simulation.trials = 2");
+        assertThatThrownBy(() -> c.withTrials(100_001, 1)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("simulation.trials = 100001 is out of range [1, 100000]");
     }
 
     @Test

@@ -29,6 +29,8 @@ class ScenarioKeyTest {
             Map.entry(ScenarioKey.END_YEAR, "2031"),
             Map.entry(ScenarioKey.RANDOM_SEED, "9223372036854775807"),
             Map.entry(ScenarioKey.TRIALS, "12"),
+            Map.entry(ScenarioKey.DETAIL_TRIALS, "3"),
+            Map.entry(ScenarioKey.MIN_TRIALS_FOR_BANDS, "20"),
             Map.entry(ScenarioKey.TARGET_GROWTH_RATE, "-0.015"),
             Map.entry(ScenarioKey.TOTAL_TERMINATION_RATE, "0.17"),
             Map.entry(ScenarioKey.NEW_HIRE_TERMINATION_RATE, "0.4"),
@@ -63,8 +65,14 @@ class ScenarioKeyTest {
     @ParameterizedTest
     @EnumSource(ScenarioKey.class)
     void eachKeyAloneIsReadFromItsPathAndTheOthersKeepTheirDefaults(ScenarioKey key) {
-        ScenarioConfig c = ScenarioConfig.parse(yaml(Map.of(key, SAMPLES.get(key))), SOURCE);
+        Map<ScenarioKey, String> written = new EnumMap<>(Map.of(key, SAMPLES.get(key)));
         Map<String, Object> defaults = new LinkedHashMap<>(ScenarioConfig.defaults().describe());
+        if (key == ScenarioKey.DETAIL_TRIALS) {
+            // detail_trials may not exceed trials, whose default is 1.
+            written.put(ScenarioKey.TRIALS, SAMPLES.get(ScenarioKey.TRIALS));
+            defaults.put(ScenarioKey.TRIALS.path(), expected(ScenarioKey.TRIALS, SAMPLES.get(ScenarioKey.TRIALS)));
+        }
+        ScenarioConfig c = ScenarioConfig.parse(yaml(written), SOURCE);
         if (key == ScenarioKey.START_YEAR) {
             defaults.put(ScenarioKey.PLAN_YEAR_END_DATE.path(), "2026-12-31"); // derived from the start year
         }
@@ -135,6 +143,7 @@ class ScenarioKeyTest {
             }
         }
         assertThat(columns).containsExactlyInAnyOrder("scenario_id", "start_year", "end_year", "random_seed",
+                "trials", "detail_trials", "min_trials_for_bands",
                 "census_as_of_date", "total_termination_rate",
                 "target_growth_rate_units", "target_growth_rate_denominator",
                 "new_hire_termination_rate_units", "new_hire_termination_rate_denominator",

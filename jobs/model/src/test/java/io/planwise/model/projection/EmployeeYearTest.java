@@ -58,7 +58,7 @@ class EmployeeYearTest {
 
     private static Fixtures.Capture project(ProjectionParameters p, YearPlan plan, Employee e) {
         Fixtures.Capture sink = new Fixtures.Capture();
-        new EmployeeYear(p, plan).project(e, sink);
+        new EmployeeYear(p, plan).project(StartOfYear.of(p, e, plan.year()), sink);
         return sink;
     }
 

@@ -71,9 +71,5 @@ class StartOfYearTest {
         assertThat(pop.totalHazardWeight()).isEqualTo(294_840_000L + 529_200_000L);
         assertThat(pop.headcountByLevel()).containsExactly(1, 1, 0, 0, 0);
 
-        Population merged = pop.merge(new Population(3, 10, new long[] {0, 0, 0, 0, 3}));
-        assertThat(merged.headcount()).isEqualTo(5);
-        assertThat(merged.totalHazardWeight()).isEqualTo(294_840_000L + 529_200_000L + 10);
-        assertThat(merged.headcountByLevel()).containsExactly(1, 1, 0, 0, 3);
     }
 }

@@ -1,0 +1,146 @@
+package io.planwise.model.projection;
+
+import io.planwise.model.census.CensusAccounting;
+import io.planwise.model.mart.WorkforceSnapshot;
+import io.planwise.model.mart.YearlyEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * One trial's whole projection, every year, in one thread over an in-memory workforce: the steps of
+ * this package in their order, with each whole-workforce fact (population, T, needs, the two
+ * cutoffs) computed by a plain loop instead of an engine barrier. The result is the same as any
+ * split of the work would give, because every step is the same pure function of the employee and
+ * those exact facts.
+ *
+ * <p>Why a trial runs whole: the facts of year Y are needed before any employee's year Y, so a
+ * distributed year costs several barriers; a trial's workforce (about 200 bytes an employee) fits
+ * in one task, and an ensemble has many trials to spread, so whole trials per task need no barrier
+ * at all. Cost: about 1 µs per employee-year, plus the rows a detail trial writes.
+ */
+public final class TrialProjection {
+    /**
+     * Where a detail trial's rows go. A task that writes only some employees' rows (one shard of a
+     * trial computed in several tasks) filters here; the ledger always counts every row.
+     */
+    public interface DetailRows {
+        void event(YearlyEvent event);
+
+        void snapshot(WorkforceSnapshot snapshot);
+    }
+
+    private final ProjectionParameters p;
+    private final CensusAccounting census;
+    private Consumer<NeedsPlan> onYear = needs -> { };
+
+    /** @param p the parameters of the trial to run ({@link ProjectionParameters#forTrial}) */
+    public TrialProjection(ProjectionParameters p, CensusAccounting census) {
+        this.p = p;
+        this.census = census;
+    }
+
+    /** Called with each year's needs as soon as they are known (progress lines). */
+    public TrialProjection onYear(Consumer<NeedsPlan> listener) {
+        this.onYear = listener;
+        return this;
+    }
+
+    /**
+     * Runs every year of the trial from the baseline.
+     *
+     * @param detail where events and snapshot rows go, or null when the trial writes none
+     * @return the trial's needs, summary and checks
+     */
+    public RunChecks run(List<BaselineEmployee> baseline, DetailRows detail) {
+        RunLedger ledger = new RunLedger(p);
+        Map<Integer, NeedsPlan> needs = new TreeMap<>();
+        Map<Integer, Population> populations = new TreeMap<>();
+        List<Employee> workforce = new ArrayList<>(baseline.size());
+        for (BaselineEmployee b : baseline) {
+            workforce.add(b.inTrial(p.draws));
+        }
+        for (int year = p.startYear; year <= p.endYear; year++) {
+            StartOfYear[] starts = new StartOfYear[workforce.size()];
+            YearPlan plan = plan(workforce, starts, year);
+            needs.put(year, plan.needs());
+            onYear.accept(plan.needs());
+            populations.put(year, plan.population());
+            List<Employee> next = new ArrayList<>((int) plan.needs().target() + 16);
+            if (detail == null) {
+                // Nothing of this trial is written: count what its rows would say, without making them.
+                EmployeeYear employeeYear = EmployeeYear.counting(p, plan, ledger, next::add);
+                for (StartOfYear start : starts) {
+                    employeeYear.project(start);
+                }
+                NewHires hires = NewHires.counting(p, plan, ledger, next::add);
+                for (long slot = 1; slot <= plan.needs().hires(); slot++) {
+                    hires.hire(slot);
+                }
+            } else {
+                OutcomeSink sink = (events, snapshot, nextYear) -> {
+                    for (YearlyEvent e : events) {
+                        ledger.add(e);
+                        detail.event(e);
+                    }
+                    ledger.add(snapshot);
+                    detail.snapshot(snapshot);
+                    if (nextYear != null) {
+                        next.add(nextYear);
+                    }
+                };
+                EmployeeYear employeeYear = new EmployeeYear(p, plan);
+                for (StartOfYear start : starts) {
+                    employeeYear.project(start, sink);
+                }
+                NewHires hires = new NewHires(p, plan);
+                for (long slot = 1; slot <= plan.needs().hires(); slot++) {
+                    hires.hire(slot, sink);
+                }
+            }
+            workforce = next;
+        }
+        return new RunChecks(p, ledger, needs, populations, census);
+    }
+
+    /** The year's whole-workforce facts: population, experienced terminations, needs and both cutoffs; fills starts. */
+    private YearPlan plan(List<Employee> workforce, StartOfYear[] starts, int year) {
+        int n = workforce.size();
+        Population population = Population.empty(p.levelCount());
+        java.time.LocalDate previousDecember31 = YearCalendar.december31(year - 1);
+        for (int i = 0; i < n; i++) {
+            starts[i] = StartOfYear.of(p, workforce.get(i), year, previousDecember31);
+            population.add(p, starts[i]);
+        }
+        boolean[] leaves = new boolean[n];
+        long terminated = 0;
+        for (int i = 0; i < n; i++) {
+            if (starts[i].terminatesExperienced(p, population)) {
+                leaves[i] = true;
+                terminated++;
+            }
+        }
+        NeedsPlan needs = NeedsPlan.of(p, year, population, terminated);
+        RankKey rifCutoff = null;
+        if (needs.reductionInForce() > 0) {
+            SmallestRanks rif = new SmallestRanks(needs.reductionInForce());
+            for (int i = 0; i < n; i++) {
+                if (!leaves[i]) {
+                    rif.offer(starts[i].reductionInForceRank());
+                }
+            }
+            rifCutoff = rif.cutoff();
+        }
+        RankKey nhtCutoff = null;
+        if (needs.newHireTerminations() > 0) {
+            SmallestRanks nht = new SmallestRanks(needs.newHireTerminations());
+            for (long slot = 1; slot <= needs.hires(); slot++) {
+                nht.offer(NewHires.terminationRank(p, year, slot));
+            }
+            nhtCutoff = nht.cutoff();
+        }
+        return new YearPlan(year, population, needs, rifCutoff, nhtCutoff);
+    }
+}

@@ -1,0 +1,79 @@
+package io.planwise.model.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.planwise.model.census.CensusAccounting;
+import io.planwise.model.census.SyntheticCensus;
+import io.planwise.model.draw.EmployeeKey;
+import io.planwise.model.mart.WorkforceSnapshot;
+import io.planwise.model.mart.YearlyEvent;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A trial computed whole: counting its rows without making them gives exactly the figures that
+ * making and counting them gives, and the rows made are the ones the ledger counted.
+ */
+class TrialProjectionTest {
+    private static final ProjectionParameters P = Fixtures.params("simulation: {start_year: 2025, end_year: 2028, "
+            + "target_growth_rate: -0.2}\nworkforce: {total_termination_rate: 0.05}");
+
+    private static List<BaselineEmployee> baseline(int employees) {
+        List<BaselineEmployee> all = new ArrayList<>();
+        for (SyntheticCensus.Row r : new SyntheticCensus(5, LocalDate.of(2024, 12, 31)).rows(employees)) {
+            if (r.terminationDate() == null && !r.hireDate().isAfter(LocalDate.of(2024, 12, 31))) {
+                long cents = r.compensationCents();
+                all.add(new BaselineEmployee(r.employeeId(), EmployeeKey.of(r.employeeId()), r.birthDate(), r.hireDate(),
+                        cents, P.levelForSalary(cents)));
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void countingARowlessTrialGivesTheFiguresOfTheWrittenOne() {
+        List<BaselineEmployee> baseline = baseline(3_000);
+        CensusAccounting census = new CensusAccounting(baseline.size(), baseline.size(), 0, 0, 0, 0);
+        for (int trial : new int[] {0, 7}) {
+            List<YearlyEvent> events = new ArrayList<>();
+            List<WorkforceSnapshot> snapshots = new ArrayList<>();
+            RunChecks written = new TrialProjection(P.forTrial(trial), census).run(baseline, new TrialProjection.DetailRows() {
+                @Override
+                public void event(YearlyEvent e) {
+                    events.add(e);
+                }
+
+                @Override
+                public void snapshot(WorkforceSnapshot s) {
+                    snapshots.add(s);
+                }
+            });
+            RunChecks counted = new TrialProjection(P.forTrial(trial), census).run(baseline, null);
+            assertThat(counted.needsRows()).isEqualTo(written.needsRows());
+            assertThat(counted.summaryRows()).isEqualTo(written.summaryRows());
+            assertThat(counted.checks()).isEqualTo(written.checks());
+            assertThat(written.failures()).isEmpty();
+            // A shrinking workforce: RIF in every year, and the rows written match the counts.
+            assertThat(written.needsRows()).allSatisfy(n -> assertThat(n.rifTerminations()).isPositive());
+            assertThat(snapshots).hasSize((int) written.summaryRows().stream()
+                    .mapToLong(s -> s.startingHeadcount() + s.hires()).sum());
+            assertThat(events.stream().filter(e -> e.eventCategory().equals(YearlyEvent.CATEGORY_REDUCTION_IN_FORCE)).count())
+                    .isEqualTo(written.needsRows().stream().mapToLong(n -> n.rifTerminations()).sum());
+            assertThat(events).allSatisfy(e -> assertThat(e.trial()).isEqualTo(trial));
+        }
+    }
+
+    @Test
+    void trialsDrawDifferently() {
+        List<BaselineEmployee> baseline = baseline(2_000);
+        CensusAccounting census = new CensusAccounting(baseline.size(), baseline.size(), 0, 0, 0, 0);
+        RunChecks a = new TrialProjection(P.forTrial(1), census).run(baseline, null);
+        RunChecks b = new TrialProjection(P.forTrial(2), census).run(baseline, null);
+        assertThat(a.summaryRows()).isNotEqualTo(b.summaryRows());
+        // ... but both hit the same exact targets.
+        assertThat(a.needsRows().stream().map(n -> n.targetEndingWorkforce()).toList())
+                .isEqualTo(b.needsRows().stream().map(n -> n.targetEndingWorkforce()).toList());
+    }
+}
