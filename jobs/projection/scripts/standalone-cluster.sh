@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A real standalone Flink 2.2 session cluster on this machine, made of Maven Central jars (no Flink
-# distribution needed): one JobManager and two TaskManager processes, each with 2 slots.
+# distribution needed): one JobManager and $TASK_MANAGERS TaskManager processes (default 2), each with
+# $SLOTS slots (default 2).
 #
 #   standalone-cluster.sh start              start the cluster, wait until both task managers registered
 #   standalone-cluster.sh submit JAR ARGS…   upload JAR through the REST API and run its main class with
@@ -8,7 +9,8 @@
 #   standalone-cluster.sh wait JOB_ID        wait until the job is FINISHED (exit 1 if it failed)
 #   standalone-cluster.sh stop               stop every process this script started
 #
-# Environment: CLUSTER_DIR (state, config, logs; default .planwise/cluster), REST_PORT (default 8081),
+# Environment: TASK_MANAGERS, SLOTS (see above), TM_MEMORY (process size of each, default 1600m),
+# PIN_TASK_MANAGERS (1: each task manager on a core of its own), CLUSTER_DIR (state, config, logs; default .planwise/cluster), REST_PORT (default 8081),
 # PARALLELISM (default 4), CLUSTER_CLASSPATH (default: the projection module's dependency classpath,
 # resolved once with Maven), ENTRY_CLASS (default io.planwise.cli.PlanwiseCli).
 set -euo pipefail
@@ -17,6 +19,9 @@ root="$(cd "$here/../../.." && pwd)"
 dir="${CLUSTER_DIR:-$root/.planwise/cluster}"
 port="${REST_PORT:-8081}"
 rest="http://127.0.0.1:$port"
+task_managers="${TASK_MANAGERS:-2}"
+slots="${SLOTS:-2}"
+tm_memory="${TM_MEMORY:-1600m}"
 
 # Flink's --add-opens/--add-exports list for Java 17 (env.java.opts.all of its own config.yaml), read by
 # every JobManager and TaskManager JVM from the repository's one copy, a java @argfile.
@@ -44,8 +49,8 @@ jobmanager:
 taskmanager:
   host: localhost
   bind-host: localhost
-  numberOfTaskSlots: 2
-  memory: {process: {size: 1600m}, network: {min: 256m, max: 256m}}
+  numberOfTaskSlots: $slots
+  memory: {process: {size: $tm_memory}, network: {min: 256m, max: 256m}}
   # A projection job has many blocking result partitions per task; the default of 512 buffers
   # each would not fit two task managers of this size.
   network: {sort-shuffle: {min-buffers: 64}}
@@ -77,13 +82,14 @@ resource_params() { # GET_JM_RESOURCE_PARAMS | GET_TM_RESOURCE_PARAMS
     | grep '^BASH_JAVA_UTILS_EXEC_RESULT:' | sed 's/^BASH_JAVA_UTILS_EXEC_RESULT://'
 }
 
-launch() { # name main-class GET_xx_RESOURCE_PARAMS
-  local name=$1 main=$2 params jvm dynamic
+launch() { # name main-class GET_xx_RESOURCE_PARAMS [cpu]
+  local name=$1 main=$2 params jvm dynamic pin=()
+  [[ -n "${4:-}" ]] && pin=(taskset -c "$4")
   params="$(resource_params "$3")"
   jvm="$(sed -n 1p <<< "$params")"
   dynamic="$(sed -n 2p <<< "$params")"
   # shellcheck disable=SC2086 # the computed flags are space-separated on purpose
-  nohup java "${JAVA_FLAGS[@]}" $jvm -Dlog.file="$dir/logs/$name.log" \
+  nohup "${pin[@]}" java "${JAVA_FLAGS[@]}" $jvm -Dlog.file="$dir/logs/$name.log" \
     -Dlog4j.configurationFile="$dir/conf/log4j.properties" -Djava.io.tmpdir="$dir/tmp" \
     -cp "$(classpath)" "$main" --configDir "$dir/conf" $dynamic > "$dir/logs/$name.out" 2>&1 &
   echo $! > "$dir/$name.pid"
@@ -113,12 +119,17 @@ case "${1:-}" in
     write_config
     classpath > /dev/null
     launch jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint GET_JM_RESOURCE_PARAMS
-    launch taskmanager-1 org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS
-    launch taskmanager-2 org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS
+    for i in $(seq 1 "$task_managers"); do
+      cpu=""
+      # PIN_TASK_MANAGERS=1: task manager i runs on core i-1 only, like a machine of its own (its GC
+      # and JIT threads included), so one task manager cannot borrow the idle core of another.
+      [[ "${PIN_TASK_MANAGERS:-0}" == 1 ]] && cpu=$(( (i - 1) % $(nproc) ))
+      launch "taskmanager-$i" org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS "$cpu"
+    done
     for _ in $(seq 1 120); do
       tms=$(curl -sf "$rest/overview" 2>/dev/null | json_number taskmanagers || true)
-      if [[ "$tms" == "2" ]]; then
-        echo "Flink cluster up: dashboard $rest, 2 task managers, logs in $dir/logs"
+      if [[ "$tms" == "$task_managers" ]]; then
+        echo "Flink cluster up: dashboard $rest, $task_managers task managers of $slots slots, logs in $dir/logs"
         exit 0
       fi
       sleep 1
@@ -160,7 +171,7 @@ case "${1:-}" in
     echo "Flink cluster stopped"
     ;;
   *)
-    sed -n '2,16p' "$0"
+    sed -n '2,18p' "$0"
     exit 2
     ;;
 esac

@@ -15,10 +15,19 @@ import java.util.List;
  * mark of the child (VmHWM), sampled until it exits. When the SQL engine is on the class path (it is
  * under ./planwise) the same census is also projected by it, and the Flink/SQL wall-time ratio is
  * printed (below 1 means Flink is faster).
+ *
+ * <p>Ensembles ({@code --ensembles TRIALSxEMPLOYEESxYEARS}) are measured the same way, in
+ * trial-employee-years per second. {@code --cluster TRIALSxEMPLOYEESxYEARS} then runs that ensemble
+ * on a standalone cluster on this machine ({@code jobs/projection/scripts/standalone-cluster.sh}),
+ * once with one task manager of one slot and once with two, and prints the speed-up of the job's
+ * own duration (REST {@code /jobs/<id>}), which leaves out the cluster's start.
  */
 public final class BenchmarkCommand extends Command {
     static final List<Option> OPTIONS = List.of(
             Option.of("sizes", "EMPLOYEESxYEARS,…", "60040x5,1000000x10", "census sizes and years to project"),
+            Option.of("ensembles", "TRIALSxEMPLOYEESxYEARS,…", "100x60040x5", "ensembles to project ('none' to skip)"),
+            Option.of("cluster", "TRIALSxEMPLOYEESxYEARS", "none", "also time this ensemble on a standalone cluster"
+                    + " with 1 and with 2 task managers of one slot (needs the repository's Maven build)"),
             Option.of("parallelism", "N", "2", "parallel tasks / threads of each run"),
             Option.of("dir", "DIR", ".planwise/bench", "where censuses are generated (once) and runs are written"));
     static final Usage USAGE = new Usage("benchmark", "end-to-end figures per size for both engines (fresh JVM per run)", 60, OPTIONS);
@@ -27,41 +36,91 @@ public final class BenchmarkCommand extends Command {
         super(USAGE);
     }
 
-    private PrintStream out;
-
     @Override
     public void run(Options cl, PrintStream out) throws Exception {
-        this.out = out;
         Path dir = Path.of(cl.get("dir", ".planwise/bench"));
         String parallelism = cl.get("parallelism", "2");
-        List<long[]> sizes = new ArrayList<>();
-        for (String s : cl.get("sizes", "60040x5,1000000x10").split(",")) {
-            String[] p = s.trim().toLowerCase().split("x");
-            if (p.length != 2) {
-                throw new UsageException("--sizes takes EMPLOYEESxYEARS[,…], e.g. 60040x5,1000000x10");
-            }
-            sizes.add(new long[] {Long.parseLong(p[0].replace("_", "")), Long.parseLong(p[1])});
-        }
+        List<long[]> sizes = dimensions(cl.get("sizes", "60040x5,1000000x10"), 2, "--sizes", "60040x5,1000000x10");
+        List<long[]> ensembles = dimensions(cl.get("ensembles", "100x60040x5"), 3, "--ensembles", "100x60040x5");
+        List<long[]> cluster = dimensions(cl.get("cluster", "none"), 3, "--cluster", "100x60040x5");
         boolean withSql = ProjectionEngines.fromClasspath().has("sql");
-        out.printf("%-12s %5s %11s %12s %18s %14s %12s %16s %10s%n", "employees", "years", "parallelism", "wall (s)",
-                "employee-years/s", "peak RSS (MB)", "SQL wall (s)", "SQL peak RSS (MB)", "Flink/SQL");
+        if (!sizes.isEmpty()) {
+            out.printf("%-12s %5s %11s %12s %18s %14s %12s %16s %10s%n", "employees", "years", "parallelism", "wall (s)",
+                    "employee-years/s", "peak RSS (MB)", "SQL wall (s)", "SQL peak RSS (MB)", "Flink/SQL");
+        }
         for (long[] size : sizes) {
-            Path census = dir.resolve("census_" + size[0] + ".csv");
-            if (!Files.exists(census)) {
-                GenerateCensusCommand generate = new GenerateCensusCommand();
-                generate.run(Options.of(generate.usage(), "employees", Long.toString(size[0]),
-                        "seed", "1", "out", census.toString()), new PrintStream(PrintStream.nullOutputStream()));
-            }
-            long[] result = run(projectCommand("flink"), census, size[1], parallelism, dir.resolve("warehouse"));
+            Path census = census(dir, size[0]);
+            long[] result = run(projectCommand("flink"), census, size[1], parallelism, dir.resolve("warehouse"), List.of());
             double seconds = result[0] / 1e9;
             String sql = "%12s %16s %10s".formatted("-", "-", "-");
             if (withSql) {
-                long[] s = run(projectCommand("sql"), census, size[1], parallelism, dir.resolve("warehouse-sql"));
+                long[] s = run(projectCommand("sql"), census, size[1], parallelism, dir.resolve("warehouse-sql"), List.of());
                 sql = "%12.1f %,16d %10.2f".formatted(s[0] / 1e9, s[1] / 1024, (double) result[0] / s[0]);
             }
             out.printf("%,-12d %5d %11s %12.1f %,18.0f %,14d %s%n", size[0], size[1], parallelism, seconds,
                     size[0] * size[1] / seconds, result[1] / 1024, sql);
         }
+        if (!ensembles.isEmpty()) {
+            out.printf("%n%-7s %-10s %5s %11s %9s %24s %14s %12s %16s %10s%n", "trials", "employees", "years",
+                    "parallelism", "wall (s)", "trial-employee-years/s", "peak RSS (MB)", "SQL wall (s)",
+                    "SQL peak RSS (MB)", "Flink/SQL");
+        }
+        for (long[] e : ensembles) {
+            Path census = census(dir, e[1]);
+            List<String> trials = List.of("--trials", Long.toString(e[0]));
+            long[] result = run(projectCommand("flink"), census, e[2], parallelism, dir.resolve("warehouse"), trials);
+            double seconds = result[0] / 1e9;
+            String sql = "%12s %16s %10s".formatted("-", "-", "-");
+            if (withSql) {
+                long[] s = run(projectCommand("sql"), census, e[2], parallelism, dir.resolve("warehouse-sql"), trials);
+                sql = "%12.1f %,16d %10.2f".formatted(s[0] / 1e9, s[1] / 1024, (double) result[0] / s[0]);
+            }
+            out.printf("%,-7d %,-10d %5d %11s %9.1f %,24.0f %,14d %s%n", e[0], e[1], e[2], parallelism, seconds,
+                    e[0] * e[1] * e[2] / seconds, result[1] / 1024, sql);
+        }
+        for (long[] e : cluster) {
+            StandaloneScaling scaling = new StandaloneScaling(dir.resolve("cluster"));
+            Path census = census(dir, e[1]);
+            double one = scaling.jobSeconds(1, census, e[0], e[2]);
+            double two = scaling.jobSeconds(2, census, e[0], e[2]);
+            out.printf("%nstandalone cluster, %,d trials × %,d employees × %d years: 1 task manager × 1 slot %.1f s,"
+                    + " 2 task managers × 1 slot %.1f s, speed-up %.2f×%n", e[0], e[1], e[2], one, two, one / two);
+        }
+    }
+
+    private static List<long[]> dimensions(String text, int parts, String option, String example) {
+        List<long[]> all = new ArrayList<>();
+        if (text.equalsIgnoreCase("none")) {
+            return all;
+        }
+        for (String s : text.split(",")) {
+            String[] p = s.trim().toLowerCase().split("x");
+            if (p.length != parts) {
+                throw new UsageException(option + " takes " + (parts == 2 ? "EMPLOYEESxYEARS" : "TRIALSxEMPLOYEESxYEARS")
+                        + "[,…] or none, e.g. " + example);
+            }
+            long[] d = new long[parts];
+            for (int i = 0; i < parts; i++) {
+                try {
+                    d[i] = Long.parseLong(p[i].replace("_", ""));
+                } catch (NumberFormatException ex) {
+                    throw new UsageException(option + ": " + s + " is not " + example + "-shaped");
+                }
+            }
+            all.add(d);
+        }
+        return all;
+    }
+
+    /** The synthetic census of that size, generated once and kept. */
+    static Path census(Path dir, long employees) throws Exception {
+        Path census = dir.resolve("census_" + employees + ".csv");
+        if (!Files.exists(census)) {
+            GenerateCensusCommand generate = new GenerateCensusCommand();
+            generate.run(Options.of(generate.usage(), "employees", Long.toString(employees),
+                    "seed", "1", "out", census.toString()), new PrintStream(PrintStream.nullOutputStream()));
+        }
+        return census;
     }
 
     private static String javaCommand() {
@@ -83,9 +142,10 @@ public final class BenchmarkCommand extends Command {
     }
 
     /** Runs one engine's projection in a child JVM; returns {wall nanos, peak RSS kB}. */
-    private static long[] run(List<String> engine, Path census, long years, String parallelism, Path warehouse)
-            throws Exception {
+    private static long[] run(List<String> engine, Path census, long years, String parallelism, Path warehouse,
+            List<String> extra) throws Exception {
         List<String> cmd = new ArrayList<>(engine);
+        cmd.addAll(extra);
         cmd.addAll(List.of("--census", census.toString(), "--warehouse", warehouse.toString(),
                 "--parallelism", parallelism, "--scenario", "bench", "--start-year", "2025",
                 "--end-year", Long.toString(2025 + years - 1)));

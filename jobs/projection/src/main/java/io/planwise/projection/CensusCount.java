@@ -5,7 +5,7 @@ import io.planwise.model.census.CensusBucket;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /** Counts one stream of staging into the matching field of {@link CensusAccounting}, per task. */
-final class CensusCount<T> implements AggregateFunction<T, long[], YearFact> {
+final class CensusCount<T> implements AggregateFunction<T, long[], RunFact> {
     enum Field { ROWS_READ, BASELINE, OUTSIDE_WORKFORCE, REJECTED, WARNINGS }
 
     private final Field field;
@@ -29,8 +29,8 @@ final class CensusCount<T> implements AggregateFunction<T, long[], YearFact> {
     }
 
     @Override
-    public YearFact getResult(long[] acc) {
-        return YearFact.census(switch (field) {
+    public RunFact getResult(long[] acc) {
+        return RunFact.census(switch (field) {
             case ROWS_READ -> new CensusAccounting(acc[0], 0, 0, 0, 0, 0);
             case BASELINE -> new CensusAccounting(0, acc[0], 0, 0, 0, 0);
             case OUTSIDE_WORKFORCE -> new CensusAccounting(0, 0, acc[1], acc[2], 0, 0);

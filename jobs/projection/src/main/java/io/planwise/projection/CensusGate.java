@@ -8,7 +8,7 @@ import org.apache.flink.util.Collector;
  * Adds up the census counts of all tasks and applies the gate of MODEL.md 1.1: no baseline
  * employee, or too many rejects, stops the job here, before anything can be published.
  */
-final class CensusGate implements MapPartitionFunction<YearFact, YearFact> {
+final class CensusGate implements MapPartitionFunction<RunFact, RunFact> {
     private final double maxRejectFraction;
 
     CensusGate(double maxRejectFraction) {
@@ -16,15 +16,15 @@ final class CensusGate implements MapPartitionFunction<YearFact, YearFact> {
     }
 
     @Override
-    public void mapPartition(Iterable<YearFact> partials, Collector<YearFact> out) {
+    public void mapPartition(Iterable<RunFact> partials, Collector<RunFact> out) {
         CensusAccounting total = CensusAccounting.NONE;
-        for (YearFact f : partials) {
+        for (RunFact f : partials) {
             total = total.plus(f.census());
         }
         String stop = total.stopReason(maxRejectFraction);
         if (stop != null) {
             throw new CensusRejectedException(stop);
         }
-        out.collect(YearFact.census(total));
+        out.collect(RunFact.census(total));
     }
 }

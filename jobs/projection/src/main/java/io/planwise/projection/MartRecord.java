@@ -1,6 +1,7 @@
 package io.planwise.projection;
 
 import io.planwise.model.mart.CensusIssue;
+import io.planwise.model.mart.EnsembleBand;
 import io.planwise.model.mart.QualityCheck;
 import io.planwise.model.mart.WorkforceNeeds;
 import io.planwise.model.mart.WorkforceSnapshot;
@@ -17,29 +18,34 @@ public record MartRecord(
         WorkforceNeeds needs,
         WorkforceSummary summary,
         CensusIssue censusIssue,
-        QualityCheck check) {
+        QualityCheck check,
+        EnsembleBand band) {
 
     public static MartRecord of(YearlyEvent e) {
-        return new MartRecord(e, null, null, null, null, null);
+        return new MartRecord(e, null, null, null, null, null, null);
     }
 
     public static MartRecord of(WorkforceSnapshot s) {
-        return new MartRecord(null, s, null, null, null, null);
+        return new MartRecord(null, s, null, null, null, null, null);
     }
 
     public static MartRecord of(WorkforceNeeds n) {
-        return new MartRecord(null, null, n, null, null, null);
+        return new MartRecord(null, null, n, null, null, null, null);
     }
 
     public static MartRecord of(WorkforceSummary s) {
-        return new MartRecord(null, null, null, s, null, null);
+        return new MartRecord(null, null, null, s, null, null, null);
     }
 
     public static MartRecord of(CensusIssue i) {
-        return new MartRecord(null, null, null, null, i, null);
+        return new MartRecord(null, null, null, null, i, null, null);
+    }
+
+    public static MartRecord of(EnsembleBand b) {
+        return new MartRecord(null, null, null, null, null, null, b);
     }
 
     public static MartRecord of(QualityCheck c) {
-        return new MartRecord(null, null, null, null, null, c);
+        return new MartRecord(null, null, null, null, null, c, null);
     }
 }

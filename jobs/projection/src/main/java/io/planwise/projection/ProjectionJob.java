@@ -6,7 +6,10 @@ import io.planwise.connector.mart.RunPublication;
 import io.planwise.model.census.CensusCandidate;
 import io.planwise.model.census.CensusRow;
 import io.planwise.model.mart.CensusIssue;
-import io.planwise.model.projection.Employee;
+import io.planwise.model.ensemble.TrialFigure;
+import io.planwise.model.mart.EnsembleBand;
+import io.planwise.model.mart.QualityCheck;
+import io.planwise.model.projection.BaselineEmployee;
 import io.planwise.cli.ProjectionRun;
 import io.planwise.model.projection.ProjectionParameters;
 import io.planwise.warehouse.ManifestStore;
@@ -23,24 +26,43 @@ import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.functions.ReduceFunction;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
 
 /**
- * The projection as one Flink BATCH job: census staging, then each year unrolled in the graph
- * (start-of-year population, experienced terminations, needs, reduction in force, the workforce's
- * year, hiring, new-hire terminations), then the run's evaluation; one mart sink per producing
- * operator (chained to it, so rows go straight into the Parquet writer), all in one group that
- * publishes the run once.
+ * The projection as one Flink BATCH job: census staging, then every trial of the ensemble (a single
+ * projection is an ensemble of one), then the bands over the trials and the run's evaluation; one
+ * mart sink per producing operator (chained to it, so rows go straight into the Parquet writer),
+ * all in one group that publishes the run once.
  *
- * <p>Per-employee work runs at the job's parallelism. Only small facts (population totals, counts,
- * the needs, two ranked-selection cutoffs) are gathered at parallelism 1 and broadcast back; the
- * ranked selections move just (key, id) pairs, at most k per task. Every decision is a pure
- * function of the employee and those facts, so the marts do not depend on the parallelism.
+ * <p><b>Design: a whole trial runs in one task.</b> Trials are independent given the census and the
+ * assumptions (every draw takes the trial, MODEL.md section 2), and inside a trial every year needs
+ * exact facts about the whole workforce before any employee's year (N, W, T, the needs, two ranked
+ * cutoffs). Splitting a trial's employees over tasks would cost a barrier per fact and per year
+ * (about 80 blocking stages for 10 years) and ship every employee through each; instead the
+ * baseline is broadcast once to every trial task, each task holds it in memory and runs whole trials
+ * ({@link io.planwise.model.projection.TrialProjection}), and trials are spread over the tasks.
+ * Nothing gathers all trials or all employees of all trials into one task: needs, summary and check
+ * rows are written by the task that ran the trial, bands are keyed by (year, level, metric), and
+ * only small per-task verdicts and per-year band checks reach the evaluating task.
+ *
+ * <p><b>Detail trials.</b> Trials 0 … detail_trials − 1 also write events and snapshot rows, most
+ * of a run's output. So that writing them scales with the tasks, every task computes each detail
+ * trial and writes only its shard of the employees ({@link TrialWork#writes}); computing is cheap
+ * next to encoding Parquet, so repeating it buys parallel writers without a shuffle of rows.
+ *
+ * <p><b>Cost model</b> (P tasks, E baseline employees, Y years, N trials, K detail trials, H the hires
+ * per year): memory per task ≈ 2 × E × 200 bytes (this year's and next year's workforce) plus the
+ * baseline; CPU ≈ (K + (N − K) / P) × E × Y × c, with c ≈ 1 µs per employee-year; output ≈ K × E × Y
+ * × (1 snapshot + ~1.3 event rows) split over P writers, plus N × Y × (levels + 1) × 8 band inputs
+ * shuffled to the band tasks. Single trial, big census: compute is not split (each task repeats
+ * it) but writing is, which is where the time goes.
  */
 public final class ProjectionJob {
     private final ProjectionSettings settings;
@@ -87,7 +109,7 @@ public final class ProjectionJob {
         LocalDateTypes.register();
         ProjectionParameters p = new ProjectionParameters(settings.config(), settings.assumptions(), 0);
         LocalDate asOf = settings.config().censusAsOfDate();
-        TypeInformation<YearFact> factType = TypeInformation.of(YearFact.class);
+        TypeInformation<RunFact> factType = TypeInformation.of(RunFact.class);
         TypeInformation<MartRecord> martType = TypeInformation.of(MartRecord.class);
 
         // Census staging: every row ends in exactly one bucket, and each bucket is counted.
@@ -97,12 +119,12 @@ public final class ProjectionJob {
                 .name("census · parse and validate rows");
         SingleOutputStreamOperator<CensusCandidate> unique = staged.keyBy(CensusCandidate::employeeId)
                 .process(new ResolveDuplicateIds(p)).name("census · resolve duplicate employee ids");
-        SingleOutputStreamOperator<Employee> baseline = unique.process(new AssignBaseline(p, asOf))
+        SingleOutputStreamOperator<BaselineEmployee> baseline = unique.process(new AssignBaseline(p, asOf))
                 .name("census · assign buckets and levels");
         DataStream<CensusIssue> rejects = staged.getSideOutput(StageCensusRow.REJECTS)
                 .union(unique.getSideOutput(StageCensusRow.REJECTS));
         DataStream<CensusIssue> warnings = baseline.getSideOutput(AssignBaseline.WARNINGS);
-        DataStream<YearFact> censusFacts = count(rows, CensusCount.Field.ROWS_READ)
+        DataStream<RunFact> censusFacts = count(rows, CensusCount.Field.ROWS_READ)
                 .union(count(baseline, CensusCount.Field.BASELINE),
                         count(baseline.getSideOutput(AssignBaseline.OUTSIDE_WORKFORCE), CensusCount.Field.OUTSIDE_WORKFORCE),
                         count(rejects, CensusCount.Field.REJECTED), count(warnings, CensusCount.Field.WARNINGS));
@@ -112,67 +134,46 @@ public final class ProjectionJob {
         Map<String, DataStream<MartRecord>> marts = new LinkedHashMap<>();
         DataStream<CensusIssue> issues = rejects.union(warnings);
         marts.put("census · ", issues.map(MartRecord::of).returns(martType).name("census · issues"));
-        List<DataStream<YearFact>> runFacts = new ArrayList<>();
+        List<DataStream<RunFact>> runFacts = new ArrayList<>();
         runFacts.add(censusFacts);
         runFacts.add(issues.fullWindowPartition().aggregate(new TallyCensusIssues()).returns(factType)
                 .name("census · tally issues by reason"));
 
-        DataStream<Employee> workforce = baseline;
-        for (int year = p.startYear; year <= p.endYear; year++) {
-            String y = year + " · ";
-            DataStream<YearFact> population = workforce.fullWindowPartition()
-                    .aggregate(new TallyPopulation(p, year)).returns(factType).name(y + "tally start-of-year workforce");
-            population = WholeInput.gather(population, new MergePopulations(year, p.levelCount()), factType,
-                    y + "start-of-year population");
+        // Trials: the baseline and the census accounting to every task, then the trials spread over the tasks.
+        int trials = settings.config().trials();
+        int detailTrials = settings.config().detailTrials();
+        int tasks = env.getParallelism();
+        DataStream<TrialInput> trialInputs = baseline.map(TrialInput::of).returns(TrialInput.class)
+                .name("trials · baseline workforce")
+                .union(censusFacts.map(TrialInput::of).returns(TrialInput.class).name("trials · census accounting"));
+        DataStream<TrialWork> work = env.fromData(trialWork(trials, detailTrials, tasks), TypeInformation.of(TrialWork.class))
+                .name("trials · " + trials + " to run").setParallelism(1)
+                .partitionCustom((Integer task, int n) -> task % n, TrialWork::task);
+        SingleOutputStreamOperator<TrialFigure> figures = work
+                .connect(trialInputs.broadcast(new MapStateDescriptor<>("trial-inputs", Types.VOID, Types.VOID)))
+                .process(new ProjectTrials(p, trials, detailTrials)).returns(TrialFigure.class)
+                .name("trials · project every year of each trial");
+        marts.put("trials · ", figures.getSideOutput(ProjectTrials.MARTS));
+        runFacts.add(figures.getSideOutput(ProjectTrials.VERDICTS).fullWindowPartition().aggregate(new TallyVerdicts())
+                .returns(factType).name("trials · verdicts per task"));
 
-            DataStream<YearFact> terminations = workforce.connect(population.broadcast(YearPlanFunction.FACTS))
-                    .process(new CountExperiencedTerminations(p, year)).name(y + "experienced terminations")
-                    .fullWindowPartition().reduce((ReduceFunction<Long>) Long::sum).name(y + "count terminations")
-                    .map(new ToTerminationFact(year)).returns(factType).name(y + "termination count");
-
-            DataStream<YearFact> needs = WholeInput.gather(population.union(terminations), new PlanYear(p, year), factType,
-                    y + "workforce needs");
-
-            DataStream<RankBatch> rifRanks = workforce.connect(population.union(needs).broadcast(YearPlanFunction.FACTS))
-                    .process(new RankReductionInForce(p, year)).name(y + "rank reduction in force")
-                    .fullWindowPartition().aggregate(SelectSmallestRanks.perTask()).returns(RankBatch.class)
-                    .name(y + "smallest RIF ranks per task");
-            DataStream<YearFact> rifCutoff = WholeInput.gather(rifRanks, SelectSmallestRanks.cutoff(year, false), factType,
-                    y + "reduction in force cutoff");
-
-            SingleOutputStreamOperator<Employee> continuing = workforce
-                    .connect(population.union(needs, rifCutoff).broadcast(YearPlanFunction.FACTS))
-                    .process(new ProjectEmployeeYear(p, year)).name(y + "terminations, promotions, raises");
-
-            DataStream<HireSlots> slots = needs.flatMap(new SplitHireSlots()).name(y + "hire slots").setParallelism(1)
-                    .rebalance();
-            DataStream<RankBatch> nhtRanks = slots.fullWindowPartition().aggregate(new RankNewHireTerminations(p))
-                    .returns(RankBatch.class)
-                    .name(y + "smallest new-hire termination ranks per task");
-            DataStream<YearFact> nhtCutoff = WholeInput.gather(nhtRanks, SelectSmallestRanks.cutoff(year, true), factType,
-                    y + "new-hire termination cutoff");
-            SingleOutputStreamOperator<Employee> hired = slots
-                    .connect(population.union(needs, nhtCutoff).broadcast(YearPlanFunction.FACTS))
-                    .process(new HireEmployees(p, year)).name(y + "new hires");
-
-            for (SingleOutputStreamOperator<Employee> producer : List.of(continuing, hired)) {
-                DataStream<MartRecord> rowsOfYear = producer.getSideOutput(MartOutcomeSink.MARTS);
-                marts.put(y + (producer == hired ? "new hires · " : "workforce · "), rowsOfYear);
-                runFacts.add(rowsOfYear.fullWindowPartition().aggregate(new TallyLedger(p)).returns(factType)
-                        .name(y + "ledger"));
-            }
-            runFacts.add(population);
-            runFacts.add(needs);
-            workforce = continuing.union(hired);
-        }
-
-        DataStream<RunEvaluation> evaluation = WholeInput.gather(union(runFacts),
-                new EvaluateRun(p, runRecord(started, env.getParallelism())), TypeInformation.of(RunEvaluation.class),
-                "evaluate run: needs, summary, checks");
-        marts.put("needs, summary, checks · ", evaluation.flatMap(new EvaluationRows()).returns(martType).name("needs, summary and check rows")
+        // Bands: keyed by (year, level, metric), so no task sees more than its keys' trials.
+        SingleOutputStreamOperator<EnsembleBand> bands = figures.keyBy(SummariseBands::key)
+                .window(GlobalWindows.createWithEndOfStreamTrigger())
+                .process(new SummariseBands(p.scenarioId, trials, settings.config().minTrialsForBands()),
+                        TypeInformation.of(EnsembleBand.class))
+                .name("bands · percentiles over the trials");
+        marts.put("bands · ", bands.map(MartRecord::of).returns(martType).name("bands · rows"));
+        DataStream<QualityCheck> bandChecks = WholeInput.gather(bands, new CheckBands(p.scenarioId, p.startYear, p.endYear,
+                trials, p.levelCount()), TypeInformation.of(QualityCheck.class), "bands · ensemble checks");
+        marts.put("bands · checks · ", bandChecks.map(MartRecord::of).returns(martType).name("bands · check rows")
                 .setParallelism(1));
-        DataStream<PublishDecision> decision = evaluation.map(RunEvaluation::decision)
-                .returns(PublishDecision.class).name("publish decision").setParallelism(1);
+        runFacts.add(bandChecks.map(RunFact::ensembleCheck).returns(factType).name("bands · check outcomes")
+                .setParallelism(1));
+
+        DataStream<PublishDecision> decision = WholeInput.gather(union(runFacts),
+                new EvaluateRun(runRecord(started, env.getParallelism()), trials), TypeInformation.of(PublishDecision.class),
+                "evaluate run: checks of every trial and of the bands");
 
         // One sink per producer, so each is chained to the operator that makes its rows.
         RunPublication<MartRecord> publication = new RunPublication<>(settings.warehouse(),
@@ -182,9 +183,27 @@ public final class ProjectionJob {
                 .setParallelism(producerRows.getParallelism()));
     }
 
-    private static <T> DataStream<YearFact> count(DataStream<T> stream, CensusCount.Field field) {
+    /**
+     * The trials' work items: each detail trial once per task (every task computes it and writes its
+     * shard of the employees), each other trial once, on task trial mod P.
+     */
+    static List<TrialWork> trialWork(int trials, int detailTrials, int tasks) {
+        List<TrialWork> work = new ArrayList<>(trials + detailTrials * (tasks - 1));
+        for (int t = 0; t < trials; t++) {
+            if (t < detailTrials) {
+                for (int shard = 0; shard < tasks; shard++) {
+                    work.add(new TrialWork(t, shard, tasks, shard));
+                }
+            } else {
+                work.add(new TrialWork(t, 0, 1, t % tasks));
+            }
+        }
+        return work;
+    }
+
+    private static <T> DataStream<RunFact> count(DataStream<T> stream, CensusCount.Field field) {
         return stream.fullWindowPartition().aggregate(new CensusCount<T>(field))
-                .returns(TypeInformation.of(YearFact.class)).name("census · count " + field.name().toLowerCase());
+                .returns(TypeInformation.of(RunFact.class)).name("census · count " + field.name().toLowerCase());
     }
 
     @SuppressWarnings("unchecked")
@@ -193,7 +212,7 @@ public final class ProjectionJob {
     }
 
     private RunRecord runRecord(Instant started, int parallelism) {
-        return RunRecord.started("flink", 0, parallelism, started, settings.censusDescription(),
+        return RunRecord.started("flink", settings.config().trials(), settings.config().detailTrials(), parallelism, started, settings.censusDescription(),
                 settings.config().describe(), settings.assumptions().fingerprints(), settings.config().scenarioId(),
                 settings.runId());
     }

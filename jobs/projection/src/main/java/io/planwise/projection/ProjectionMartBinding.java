@@ -17,11 +17,13 @@ final class ProjectionMartBinding {
     private static final String SUMMARY = ProjectionMarts.SUMMARY.name();
     private static final String CENSUS_ISSUES = ProjectionMarts.CENSUS_ISSUES.name();
     private static final String CHECKS = ProjectionMarts.CHECKS.name();
+    private static final String BANDS = ProjectionMarts.BANDS.name();
 
     private ProjectionMartBinding() {}
 
     static MartCatalog<MartRecord> catalog() {
-        return new MartCatalog<>(List.of(events(), snapshot(), needs(), summary(), censusIssues(), checks()), new Router());
+        return new MartCatalog<>(List.of(events(), snapshot(), needs(), summary(), censusIssues(), checks(),
+                bands()), new Router());
     }
 
     private static final class Router implements MartCatalog.Router<MartRecord> {
@@ -41,6 +43,9 @@ final class ProjectionMartBinding {
             if (r.summary() != null) {
                 return SUMMARY;
             }
+            if (r.band() != null) {
+                return BANDS;
+            }
             return r.censusIssue() != null ? CENSUS_ISSUES : CHECKS;
         }
 
@@ -57,6 +62,9 @@ final class ProjectionMartBinding {
             }
             if (r.summary() != null) {
                 return r.summary().simulationYear();
+            }
+            if (r.band() != null) {
+                return r.band().simulationYear();
             }
             return r.censusIssue() != null ? r.censusIssue().simulationYear() : r.check().simulationYear();
         }
@@ -160,6 +168,27 @@ final class ProjectionMartBinding {
                 .column("check_name", r -> r.check().checkName())
                 .column("passed", r -> r.check().passed())
                 .column("detail", r -> r.check().detail())
+                .build();
+    }
+
+    static MartSchema<MartRecord> bands() {
+        return MartSchema.<MartRecord>bind(ProjectionMarts.BANDS)
+                .column("scenario_id", r -> r.band().scenarioId())
+                .column("level_id", r -> r.band().levelId())
+                .column("metric", r -> r.band().metric())
+                .column("n_trials", r -> r.band().nTrials())
+                .column("is_sufficient", r -> r.band().isSufficient())
+                .column("mean", r -> r.band().mean())
+                .column("sd", r -> r.band().sd())
+                .column("min", r -> r.band().min())
+                .column("p5", r -> r.band().p5())
+                .column("p10", r -> r.band().p10())
+                .column("p25", r -> r.band().p25())
+                .column("p50", r -> r.band().p50())
+                .column("p75", r -> r.band().p75())
+                .column("p90", r -> r.band().p90())
+                .column("p95", r -> r.band().p95())
+                .column("max", r -> r.band().max())
                 .build();
     }
 }

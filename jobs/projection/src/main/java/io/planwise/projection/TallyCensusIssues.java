@@ -5,7 +5,7 @@ import io.planwise.model.mart.CensusIssue;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /** Per task: the census issues it saw, by severity and reason, for the run summary. */
-final class TallyCensusIssues implements AggregateFunction<CensusIssue, CensusIssueTally, YearFact> {
+final class TallyCensusIssues implements AggregateFunction<CensusIssue, CensusIssueTally, RunFact> {
 
     @Override
     public CensusIssueTally createAccumulator() {
@@ -18,8 +18,8 @@ final class TallyCensusIssues implements AggregateFunction<CensusIssue, CensusIs
     }
 
     @Override
-    public YearFact getResult(CensusIssueTally tally) {
-        return YearFact.censusIssues(tally);
+    public RunFact getResult(CensusIssueTally tally) {
+        return RunFact.censusIssues(tally);
     }
 
     @Override

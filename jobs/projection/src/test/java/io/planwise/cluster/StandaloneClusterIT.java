@@ -27,6 +27,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import io.planwise.testing.MartReader;
+import io.planwise.warehouse.contract.Mart;
+import io.planwise.warehouse.contract.ProjectionMarts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +42,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The shaded job jar on a real standalone Flink cluster: one JobManager and two TaskManager
  * processes started by jobs/projection/scripts/standalone-cluster.sh, the jar submitted through the
- * REST API at parallelism 4. Its marts must equal an embedded run's, one custom metric is read back
+ * REST API at parallelism 4, as an ensemble (12 trials, 2 with events and snapshots). Its marts,
+ * bands included, must equal an embedded run's at parallelism 2, one custom metric is read back
  * through the REST API while the job runs, and every process started is stopped.
  */
 class StandaloneClusterIT {
@@ -79,12 +83,13 @@ class StandaloneClusterIT {
         }
         Path clusterWarehouse = dir.resolve("warehouse-cluster");
         String jobId = script(Duration.ofMinutes(2), "submit", JAR.toString(), "project", "--census", census.toString(),
-                "--warehouse", clusterWarehouse.toString(), "--scenario", "cluster", "--end-year", "2026").trim();
+                "--warehouse", clusterWarehouse.toString(), "--scenario", "cluster", "--end-year", "2026", "--trials", "12",
+                "--detail-trials", "2").trim();
         assertThat(jobId).matches("[0-9a-f]{32}");
 
         double employees = readEmployeesMetricWhileRunning(jobId);
         assertThat(script(Duration.ofMinutes(5), "wait", jobId)).contains("FINISHED");
-        assertThat(employees).as("year.<Y>.employees read through the REST API").isPositive();
+        assertThat(employees).as("employee_years read through the REST API").isPositive();
 
         JsonNode job = get("/jobs/" + jobId);
         assertThat(job.path("vertices").get(0).path("parallelism").asInt()).isEqualTo(4);
@@ -98,16 +103,17 @@ class StandaloneClusterIT {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = io.planwise.cli.PlanwiseCli.fromClasspath().run(new String[] {"project", "--census", census.toString(),
                 "--warehouse", embeddedWarehouse.toString(), "--scenario", "cluster", "--end-year", "2026",
-                "--parallelism", "2"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+                "--trials", "12", "--detail-trials", "2", "--parallelism", "2"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertThat(exit).as(err.toString()).isZero();
 
-        for (String mart : List.of("fct_yearly_events", "fct_workforce_snapshot", "fct_workforce_needs",
-                "fct_workforce_summary", "dq_census_issues", "dq_checks")) {
-            assertThat(differences(clusterWarehouse, embeddedWarehouse, mart)).as(mart).isZero();
+        for (Mart mart : ProjectionMarts.ALL) {
+            assertThat(differences(clusterWarehouse, embeddedWarehouse, mart.name())).as(mart.name()).isZero();
         }
+        assertThat(rows(clusterWarehouse, "select count(distinct trial) from fct_workforce_summary")).isEqualTo(12);
+        assertThat(rows(clusterWarehouse, "select count(distinct trial) from fct_yearly_events")).isEqualTo(2);
     }
 
-    /** Polls the REST API until a running task reports its year.<Y>.employees counter; returns the sum over subtasks. */
+    /** Polls the REST API until a running task reports its employee_years counter; returns the sum over subtasks. */
     private static double readEmployeesMetricWhileRunning(String jobId) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
@@ -123,7 +129,7 @@ class StandaloneClusterIT {
                 String vertex = "/jobs/" + jobId + "/vertices/" + v.path("id").asText() + "/subtasks/metrics";
                 for (JsonNode m : get(vertex)) {
                     String id = m.path("id").asText();
-                    if (id.matches(".*year\\.\\d{4}\\.employees")) {
+                    if (id.endsWith("employee_years")) {
                         JsonNode values = get(vertex + "?get=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
                         if (values.size() > 0 && values.get(0).path("sum").asDouble() > 0) {
                             return values.get(0).path("sum").asDouble();
@@ -168,6 +174,11 @@ class StandaloneClusterIT {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    private static long rows(Path warehouse, String sql) throws Exception {
+        return MartReader.count(new ManifestStore(new WarehouseLayout(warehouse)).current("cluster").orElseThrow(),
+                warehouse, sql);
     }
 
     private static String files(Path warehouse, String mart) {

@@ -1,0 +1,90 @@
+package io.planwise.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times one projection on a standalone Flink cluster of N task managers with one slot each, started
+ * on this machine by {@code jobs/projection/scripts/standalone-cluster.sh} (the same script the
+ * cluster test uses) and stopped afterwards. The figure is the job's own duration as the REST API
+ * reports it, so cluster start-up and jar upload are left out. Each task manager is pinned to a core
+ * of its own (taskset): unpinned, a one-slot task manager on an otherwise idle machine runs its
+ * garbage collector and JIT compiler on the other cores, and "one task manager" would not mean one
+ * core's worth of work.
+ */
+final class StandaloneScaling {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path dir;
+    private final Path moduleDir;
+
+    StandaloneScaling(Path dir) throws URISyntaxException {
+        this.dir = dir.toAbsolutePath();
+        // The job jar lives in jobs/projection/target; the script beside it, in jobs/projection/scripts.
+        Path jar = Path.of(StandaloneScaling.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        this.moduleDir = jar.getParent().getParent();
+    }
+
+    double jobSeconds(int taskManagers, Path census, long trials, long years) throws Exception {
+        Path script = moduleDir.resolve("scripts/standalone-cluster.sh");
+        Path jar = moduleDir.resolve("target/planwise.jar");
+        if (!Files.isRegularFile(script) || !Files.isRegularFile(jar)) {
+            throw new IllegalStateException("--cluster needs the repository build: " + script + " and " + jar);
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> env = List.of("TASK_MANAGERS=" + taskManagers, "SLOTS=1", "TM_MEMORY=3g", "PIN_TASK_MANAGERS=1",
+                "PARALLELISM=" + taskManagers,
+                "REST_PORT=" + port, "CLUSTER_DIR=" + dir.resolve("tm" + taskManagers));
+        try {
+            script(env, script, 4, "start");
+            String job = script(env, script, 2, "submit", jar.toString(), "project", "--census",
+                    census.toAbsolutePath().toString(), "--warehouse", dir.resolve("warehouse").toString(), "--scenario",
+                    "bench-cluster", "--start-year", "2025", "--end-year", Long.toString(2025 + years - 1), "--trials",
+                    Long.toString(trials)).trim();
+            script(env, script, 30, "wait", job);
+            JsonNode answer = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/jobs/" + job)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            return answer.path("duration").asLong() / 1000.0;
+        } finally {
+            script(env, script, 2, "stop");
+        }
+    }
+
+    private static String script(List<String> env, Path script, int minutes, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("env"));
+        command.addAll(env);
+        command.addAll(List.of("bash", script.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output;
+        try (var in = p.getInputStream()) {
+            output = in.readAllBytes();
+        }
+        if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("standalone-cluster.sh " + args[0] + " did not finish in " + minutes + " min");
+        }
+        String text = new String(output, StandardCharsets.UTF_8);
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException("standalone-cluster.sh " + args[0] + " failed: " + text.strip());
+        }
+        return text;
+    }
+}

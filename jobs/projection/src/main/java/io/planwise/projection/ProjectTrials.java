@@ -1,0 +1,116 @@
+package io.planwise.projection;
+
+import io.planwise.model.census.CensusAccounting;
+import io.planwise.model.ensemble.TrialFigure;
+import io.planwise.model.ensemble.TrialFigures;
+import io.planwise.model.mart.WorkforceSnapshot;
+import io.planwise.model.mart.YearlyEvent;
+import io.planwise.model.projection.BaselineEmployee;
+import io.planwise.model.projection.ProjectionParameters;
+import io.planwise.model.projection.RunChecks;
+import io.planwise.model.projection.TrialProjection;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A trial task: holds the baseline workforce (broadcast, so every task has all of it) and runs each
+ * {@link TrialWork} it is given as one {@link TrialProjection}. Detail rows of the work's shard and,
+ * from shard 0, the trial's needs, summary and check rows go to {@link #MARTS}; shard 0 also emits
+ * the trial's band figures (main output) and its verdict ({@link #VERDICTS}).
+ *
+ * <p>In BATCH mode Flink processes the whole broadcast side before the first element of the other
+ * input, so the baseline and the census accounting are complete when the first trial starts; a
+ * bounded job is restarted as a whole region on failure, so plain fields hold them (no state to
+ * snapshot).
+ *
+ * <p>Dashboard metrics: {@code trials_completed} and {@code employee_years} per task.
+ */
+final class ProjectTrials extends BroadcastProcessFunction<TrialWork, TrialInput, TrialFigure> {
+    static final OutputTag<MartRecord> MARTS = new OutputTag<>("marts") {};
+    static final OutputTag<TrialVerdicts> VERDICTS = new OutputTag<>("trial-verdicts") {};
+    private static final Logger PROGRESS = LoggerFactory.getLogger("io.planwise.progress");
+
+    private final ProjectionParameters p;
+    private final int trials;
+    private final int detailTrials;
+    private transient List<BaselineEmployee> baseline;
+    private transient CensusAccounting census;
+    private transient Counter trialsCompleted;
+    private transient Counter employeeYears;
+
+    ProjectTrials(ProjectionParameters p, int trials, int detailTrials) {
+        this.p = p;
+        this.trials = trials;
+        this.detailTrials = detailTrials;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        baseline = new ArrayList<>();
+        trialsCompleted = getRuntimeContext().getMetricGroup().counter("trials_completed");
+        employeeYears = getRuntimeContext().getMetricGroup().counter("employee_years");
+    }
+
+    @Override
+    public void processBroadcastElement(TrialInput input, Context ctx, Collector<TrialFigure> out) {
+        if (input.employee() != null) {
+            baseline.add(input.employee());
+        } else {
+            census = input.census();
+        }
+    }
+
+    @Override
+    public void processElement(TrialWork work, ReadOnlyContext ctx, Collector<TrialFigure> out) {
+        if (census == null) {
+            throw new IllegalStateException("trial " + work.trial() + " started before the census was accounted for");
+        }
+        boolean detail = work.trial() < detailTrials;
+        TrialProjection.DetailRows rows = !detail ? null : new TrialProjection.DetailRows() {
+            @Override
+            public void event(YearlyEvent e) {
+                if (work.writes(e.employeeId())) {
+                    ctx.output(MARTS, MartRecord.of(e));
+                }
+            }
+
+            @Override
+            public void snapshot(WorkforceSnapshot s) {
+                employeeYears.inc();
+                if (work.writes(s.employeeId())) {
+                    ctx.output(MARTS, MartRecord.of(s));
+                }
+            }
+        };
+        boolean logYears = work.trial() == 0 && work.reportsTrial();
+        RunChecks checks = new TrialProjection(p.forTrial(work.trial()), census)
+                .onYear(logYears ? needs -> PROGRESS.info(
+                        "{}  start {}  experienced terminations {}  hires {}  new-hire terminations {}  RIF {}  target {}",
+                        needs.year(), needs.startingWorkforce(), needs.experiencedTerminations(), needs.hires(),
+                        needs.newHireTerminations(), needs.reductionInForce(), needs.target()) : needs -> { })
+                .run(baseline, rows);
+        if (!work.reportsTrial()) {
+            return;
+        }
+        checks.needsRows().forEach(r -> ctx.output(MARTS, MartRecord.of(r)));
+        checks.summaryRows().forEach(r -> ctx.output(MARTS, MartRecord.of(r)));
+        checks.checks().forEach(r -> ctx.output(MARTS, MartRecord.of(r)));
+        TrialFigures.of(work.trial(), checks.summaryRows()).forEach(out::collect);
+        ctx.output(VERDICTS, TrialVerdicts.of(work.trial(), checks));
+        if (!detail) {
+            checks.summaryRows().forEach(s -> employeeYears.inc(s.startingHeadcount() + s.hires()));
+        }
+        trialsCompleted.inc();
+        long done = trialsCompleted.getCount();
+        if (trials > 1 && (done % Math.max(1, trials / 10) == 0)) {
+            PROGRESS.info("trials: {} done on task {}", done, work.task());
+        }
+    }
+}
