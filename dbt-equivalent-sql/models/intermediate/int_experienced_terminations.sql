@@ -1,6 +1,6 @@
 -- int_experienced_terminations: who leaves in year Y on their own (MODEL.md §3 "Experienced
 -- terminations"): p = min(1, ((t x N) x w) / W) (p = t when W = 0); terminated iff u(1) < p, on
--- Jan 1 + (draw(2) mod D) days. Category experienced_termination.
+-- Jan 1 + (draw(2) mod D) days. Category experienced_termination. N and W are the employee's trial's.
 WITH calibrated AS (
     SELECT
         w.*,
@@ -10,10 +10,11 @@ WITH calibrated AS (
                         / CAST(n.total_hazard_weight AS DOUBLE))
         END AS termination_probability
     FROM int_start_of_year_workforce AS w
-    CROSS JOIN int_population_totals AS n
+    JOIN int_population_totals AS n ON n.trial = w.trial
     CROSS JOIN stg_parameters AS p
 )
 SELECT
+    t.trial,
     t.employee_id,
     t.draw_base,
     t.birth_date,

@@ -1,10 +1,16 @@
--- int_headcount_by_level: S_Y's headcount per job level, every level listed (0 when empty). It is the
--- summary mart's starting_headcount and the adaptive new-hire level weights (MODEL.md §3).
+-- int_headcount_by_level: S_Y's headcount per trial and job level, every level listed (0 when empty).
+-- It is the summary mart's starting_headcount and the adaptive new-hire level weights (MODEL.md §3).
+WITH counted AS (
+    SELECT trial, level_id, count(*) AS headcount
+    FROM int_start_of_year_workforce
+    GROUP BY trial, level_id
+)
 SELECT
+    t.trial,
     c.simulation_year,
     l.level_id,
-    count(w.employee_id) AS headcount
-FROM stg_job_levels AS l
+    coalesce(n.headcount, 0) AS headcount
+FROM stg_trials AS t
+CROSS JOIN stg_job_levels AS l
 CROSS JOIN int_year_calendar AS c
-LEFT JOIN int_start_of_year_workforce AS w ON w.level_id = l.level_id
-GROUP BY c.simulation_year, l.level_id
+LEFT JOIN counted AS n ON n.trial = t.trial AND n.level_id = l.level_id

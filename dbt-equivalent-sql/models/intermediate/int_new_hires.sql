@@ -1,4 +1,5 @@
--- int_new_hires: the H hires of year Y (MODEL.md §3 "New hires"), one row per slot:
+-- int_new_hires: the H hires of year Y (MODEL.md §3 "New hires"), one row per trial and slot (each
+-- trial has its own H and draws with its own seed key):
 --   employee_id  NH_<Y>_<slot, zero-padded to 6>
 --   age          categorical over the new-hire age distribution with r = draw(5) mod total (unsigned)
 --   birth_date   Jan 1 of (Y - age) + (draw(6) mod days in that year)
@@ -7,6 +8,7 @@
 -- and draw(9), whose NHT smallest values decide who leaves within the year (int_new_hire_terminations).
 WITH slots AS (
     SELECT
+        s.trial,
         s.slot,
         s.level_id,
         c.simulation_year,
@@ -17,9 +19,9 @@ WITH slots AS (
     CROSS JOIN int_year_calendar AS c
 ),
 based AS (
-    SELECT s.*, draw_base(s.employee_id, p.seed_key) AS draw_base
+    SELECT s.*, draw_base(s.employee_id, t.seed_key) AS draw_base
     FROM slots AS s
-    CROSS JOIN stg_parameters AS p
+    JOIN stg_trials AS t ON t.trial = s.trial
 ),
 mixed AS (
     SELECT *, mix_step(draw_base, simulation_year) AS year_mix
@@ -44,6 +46,7 @@ aged AS (
      AND d.draw_hire_age % a.total_weight < a.cumulative_after
 )
 SELECT
+    h.trial,
     h.employee_id,
     h.draw_base,
     h.level_id,

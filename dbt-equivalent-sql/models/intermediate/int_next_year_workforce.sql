@@ -1,7 +1,9 @@
 -- int_next_year_workforce: the start state of year Y+1 (MODEL.md §3: "the active rows of year Y's
--- snapshot"), carrying each active employee's year-end salary and level. The runner makes it the
--- workforce table of the next year.
+-- snapshot"), per trial, carrying each active employee's year-end salary, level and draw base. The
+-- runner makes it the workforce table of the next year.
+-- materialized: view
 SELECT
+    trial,
     employee_id,
     draw_base,
     employee_birth_date AS birth_date,

@@ -6,6 +6,7 @@
 --   new salary = min(round(salary x (1 + pct)), salary + max_cap_amount); level + 1
 WITH eligible AS (
     SELECT
+        s.trial,
         s.employee_id,
         s.draw_base,
         s.hire_date,
@@ -39,6 +40,7 @@ promoted AS (
     WHERE u_promotion < promotion_probability
 )
 SELECT
+    trial,
     employee_id,
     draw_base,
     hire_date,

@@ -4,6 +4,7 @@
 -- the events and the snapshot need about the stayer's year: start salary, promotion, raise.
 WITH promoted AS (
     SELECT
+        s.trial,
         s.employee_id,
         s.draw_base,
         s.birth_date,
@@ -15,7 +16,7 @@ WITH promoted AS (
         coalesce(pr.salary_cents, s.salary_cents) AS previous_salary_cents,
         coalesce(pr.level_id, s.level_id) AS level_id
     FROM int_stayers AS s
-    LEFT JOIN int_promotions AS pr USING (employee_id)
+    LEFT JOIN int_promotions AS pr ON pr.trial = s.trial AND pr.employee_id = s.employee_id
 )
 SELECT
     s.*,

@@ -1,21 +1,30 @@
--- int_reduction_in_force: when net <= 0, the survivors laid off in year Y (MODEL.md §3): those with the
--- smallest u(11) / w (w = 0 sorts last), ties by employee_id; terminated on Jan 1 + (draw(2) mod D)
--- days, category reduction_in_force.
-WITH survivors AS (
-    SELECT w.*, uniform(mix_step(w.year_mix, 11)) AS u_rif_rank
+-- int_reduction_in_force: in each trial whose net <= 0, the survivors laid off in year Y (MODEL.md §3):
+-- the trial's RIF survivors with the smallest u(11) / w (w = 0 sorts last), ties by employee_id;
+-- terminated on Jan 1 + (draw(2) mod D) days, category reduction_in_force. Ranked within the trial.
+WITH laying_off AS (
+    SELECT trial, reduction_in_force
+    FROM int_workforce_needs
+    WHERE reduction_in_force > 0
+),
+survivors AS (
+    SELECT w.*, n.reduction_in_force, uniform(mix_step(w.year_mix, 11)) AS u_rif_rank
     FROM int_start_of_year_workforce AS w
-    WHERE (SELECT reduction_in_force FROM int_workforce_needs) > 0
-      AND w.employee_id NOT IN (SELECT employee_id FROM int_experienced_terminations)
+    JOIN laying_off AS n ON n.trial = w.trial
+    ANTI JOIN int_experienced_terminations AS x ON x.trial = w.trial AND x.employee_id = w.employee_id
 ),
 ranked AS (
-    SELECT *
+    SELECT
+        *,
+        row_number() OVER (
+            PARTITION BY trial
+            ORDER BY hazard_weight = 0,
+                     CASE WHEN hazard_weight <> 0 THEN u_rif_rank / CAST(hazard_weight AS DOUBLE) END,
+                     employee_id) AS rif_rank
     FROM survivors
-    ORDER BY hazard_weight = 0,
-             CASE WHEN hazard_weight <> 0 THEN u_rif_rank / CAST(hazard_weight AS DOUBLE) END,
-             employee_id
-    LIMIT (SELECT reduction_in_force FROM int_workforce_needs)
+    QUALIFY rif_rank <= reduction_in_force
 )
 SELECT
+    r.trial,
     r.employee_id,
     r.draw_base,
     r.birth_date,

@@ -6,7 +6,9 @@
 -- and its integer weight w = round(h x 10^9), plus this year's draw prefix year_mix (§2) and the
 -- stream-1 termination draw u(1) everyone needs; the models that need streams 2, 3, 4 and 11 take
 -- one more hash step from year_mix for just the employees they concern.
--- Source: workforce, the table the runner carries from year to year (year 1: stg_census_baseline).
+-- One row per trial and employee: every model of the year is keyed by trial (joins on trial and
+-- employee_id, aggregates and rankings per trial), and each trial draws with its own draw_base.
+-- Source: workforce, the table the runner carries from year to year (year 1: stg_trial_baseline).
 WITH aged AS (
     SELECT
         w.*,
@@ -41,6 +43,7 @@ hazard AS (
     CROSS JOIN seed_termination_hazard_base AS hb
 )
 SELECT
+    trial,
     employee_id,
     draw_base,
     birth_date,

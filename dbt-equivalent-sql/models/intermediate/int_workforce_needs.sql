@@ -1,15 +1,22 @@
--- int_workforce_needs: the exact workforce needs of year Y (MODEL.md §3 "Workforce needs"), one row.
+-- int_workforce_needs: the exact workforce needs of year Y (MODEL.md §3 "Workforce needs"), one row
+-- per trial.
 --   target    = round(N x (1 + g))           half up, in integers: g = units / denominator
 --   survivors = N - T;  net = target - survivors
 --   net > 0:  hires H = ceil(net / (1 - nh)) (in integers), new-hire terminations NHT = H - net, RIF 0
 --   net <= 0: H = 0, NHT = 0, RIF = -net
 -- so ending headcount = target exactly. termination_calibration = t x N x 10^9 / W (NULL when W = 0).
-WITH sized AS (
+WITH terminated AS (
+    SELECT trial, count(*) AS experienced_terminations
+    FROM int_experienced_terminations
+    GROUP BY trial
+),
+sized AS (
     SELECT
+        n.trial,
         c.simulation_year,
         n.headcount AS starting_workforce,
         n.total_hazard_weight,
-        (SELECT count(*) FROM int_experienced_terminations) AS experienced_terminations,
+        coalesce(x.experienced_terminations, 0) AS experienced_terminations,
         CAST((2 * CAST(n.headcount AS HUGEINT) * (p.target_growth_rate_denominator + p.target_growth_rate_units)
               + p.target_growth_rate_denominator)
              // (2 * p.target_growth_rate_denominator) AS BIGINT) AS target_ending_workforce,
@@ -20,6 +27,7 @@ WITH sized AS (
                   / CAST(n.total_hazard_weight AS DOUBLE)
         END AS termination_calibration
     FROM int_population_totals AS n
+    LEFT JOIN terminated AS x ON x.trial = n.trial
     CROSS JOIN int_year_calendar AS c
     CROSS JOIN stg_parameters AS p
 ),
@@ -39,6 +47,7 @@ hired AS (
     FROM netted
 )
 SELECT
+    trial,
     simulation_year,
     starting_workforce,
     total_hazard_weight,

@@ -1,10 +1,10 @@
 -- dq_census_issues: the census rows staging rejected (severity reject) or kept with a warning
 -- (severity warning), with their reason, detail, raw text and line/row number (MODEL.md §1.1, §4).
--- simulation_year is the first simulated year.
+-- simulation_year is the first simulated year; trial is 0 (staging is the same in every trial).
 -- materialized: view
 SELECT
     CAST(p.scenario_id AS VARCHAR) AS scenario_id,
-    CAST(p.trial AS INTEGER) AS trial,
+    CAST(0 AS INTEGER) AS trial,
     CAST(p.start_year AS INTEGER) AS simulation_year,
     CAST(i.source AS VARCHAR) AS source,
     CAST(i.row_number AS BIGINT) AS row_number,

@@ -1,12 +1,13 @@
--- fct_workforce_summary: one row per simulated year and job level (MODEL.md §4): start-of-year
--- headcount, terminations by category (at the level left from), hires, promotions in (new level) and
--- out (old level), ending headcount and payroll, average pay (total / headcount, half away from zero,
--- 0 for an empty level) and the prorated compensation cost of everyone in the year's snapshot.
+-- fct_workforce_summary: one row per trial, simulated year and job level (MODEL.md §4, §6: every
+-- trial): start-of-year headcount, terminations by category (at the level left from), hires,
+-- promotions in (new level) and out (old level), ending headcount and payroll, average pay
+-- (total / headcount, half away from zero, 0 for an empty level) and the prorated compensation cost
+-- of everyone in the year's snapshot. The ensemble bands are computed from these rows.
 -- Sources: run_headcount_by_level and run_level_ledger (the runner's year-by-year appends).
 -- materialized: view
 SELECT
     CAST(p.scenario_id AS VARCHAR) AS scenario_id,
-    CAST(p.trial AS INTEGER) AS trial,
+    CAST(l.trial AS INTEGER) AS trial,
     CAST(l.simulation_year AS INTEGER) AS simulation_year,
     CAST(l.level_id AS INTEGER) AS level_id,
     CAST(h.headcount AS BIGINT) AS starting_headcount,
@@ -23,5 +24,5 @@ SELECT
         AS ending_avg_compensation,
     cents_to_money(l.prorated_compensation_cents) AS prorated_compensation_cost
 FROM run_level_ledger AS l
-JOIN run_headcount_by_level AS h USING (simulation_year, level_id)
+JOIN run_headcount_by_level AS h USING (trial, simulation_year, level_id)
 CROSS JOIN stg_parameters AS p

@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * Writes the one-row {@code params} table the models read the scenario from: one or more columns
- * per {@link ScenarioKey} that declares {@code params(...)}, in declaration order, plus the run's
- * {@code trial}. Exact rates (g, nh, the reject limit) go in as units / 10^scale integer pairs so the
+ * per {@link ScenarioKey} that declares {@code params(...)}, in declaration order (the ensemble's
+ * {@code trials}, {@code detail_trials} and {@code min_trials_for_bands} among them; the trials
+ * themselves are the {@code stg_trials} model). Exact rates (g, nh, the reject limit) go in as units / 10^scale integer pairs so the
  * SQL sizes the workforce in integers; rates that only feed doubles go in as the double nearest to
  * the decimal, as the Java model reads them. The models read the columns by name.
  */
@@ -44,9 +45,8 @@ final class ScenarioParameters {
         void bind(PreparedStatement s, int index) throws SQLException;
     }
 
-    static void create(DuckDbSession db, ScenarioConfig config, int trial) throws SQLException {
+    static void create(DuckDbSession db, ScenarioConfig config) throws SQLException {
         List<Column> columns = new ArrayList<>();
-        columns.add(Column.of("trial", "INTEGER", (s, i) -> s.setInt(i, trial)));
         for (ScenarioKey key : ScenarioKey.values()) {
             for (ParamsForm form : key.paramsForms()) {
                 columns.addAll(columns(key, form, config.value(key)));

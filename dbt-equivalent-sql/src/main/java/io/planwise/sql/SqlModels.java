@@ -19,11 +19,12 @@ final class SqlModels {
 
     /** CREATE MACRO statements the models use. */
     static final List<String> MACROS = List.of(
-            "macros/model_arithmetic", "macros/random_draws", "macros/java_text");
+            "macros/model_arithmetic", "macros/random_draws", "macros/java_text", "macros/ensemble_statistics");
 
     /** Census and assumption staging, once per run. */
     static final List<String> STAGING = List.of(
             "models/staging/stg_parameters",
+            "models/staging/stg_trials",
             "models/staging/stg_job_levels",
             "models/staging/stg_age_bands",
             "models/staging/stg_tenure_bands",
@@ -36,12 +37,16 @@ final class SqlModels {
             "models/staging/stg_census_employees",
             "models/staging/stg_census_warnings",
             "models/staging/stg_census_accounting",
-            "models/staging/stg_census_baseline");
+            "models/staging/stg_census_baseline",
+            "models/staging/stg_trial_baseline");
 
     /** The census mart, right after staging. */
     static final String CENSUS_ISSUES = "models/marts/dq_census_issues";
 
-    /** One simulated year, in order; reads the workforce and loop_year tables. */
+    /**
+     * One simulated year of every trial, in order; reads the workforce (keyed by trial and employee)
+     * and loop_year tables.
+     */
     static final List<String> YEAR = List.of(
             "models/intermediate/int_year_calendar",
             "models/intermediate/int_start_of_year_workforce",
@@ -57,11 +62,16 @@ final class SqlModels {
             "models/intermediate/int_new_hires",
             "models/intermediate/int_new_hire_terminations",
             "models/intermediate/int_yearly_events",
+            "models/intermediate/int_yearly_event_details",
             "models/intermediate/int_workforce_snapshot",
+            "models/intermediate/int_workforce_snapshot_details",
             "models/intermediate/int_level_ledger",
             "models/intermediate/int_next_year_workforce");
 
-    /** The marts built once per year, each written to its simulation_year partition. */
+    /**
+     * The marts built once per year, each written to its simulation_year partition (the detail
+     * trials' rows).
+     */
     static final List<String> YEAR_MARTS = List.of(
             "models/marts/fct_yearly_events", "models/marts/fct_workforce_snapshot");
 
@@ -69,9 +79,20 @@ final class SqlModels {
     static final List<String> ACCUMULATED = List.of(
             "int_workforce_needs", "int_headcount_by_level", "int_level_ledger");
 
-    /** The marts built once all years are done, from the run_* tables. */
-    static final List<String> RUN_MARTS = List.of(
-            "models/marts/fct_workforce_needs", "models/marts/fct_workforce_summary", "models/marts/dq_checks");
+    /**
+     * Run once all years are done, in order, from the run_* tables: the needs and summary marts of
+     * every trial, the ensemble's figures and bands, and the checks (which include the bands').
+     */
+    static final List<String> RUN = List.of(
+            "models/marts/fct_workforce_needs",
+            "models/marts/fct_workforce_summary",
+            "models/intermediate/int_trial_figures",
+            "models/intermediate/int_ensemble_bands",
+            "models/marts/fct_ensemble_bands",
+            "models/marts/dq_checks");
+
+    /** The marts of {@link #RUN}, written to their simulation_year partitions as they are built. */
+    static final List<String> RUN_MARTS = RUN.stream().filter(SqlModels::isMart).toList();
 
     /** Tests: each returns the rows that violate a MODEL.md §5 invariant; zero rows means it holds. */
     static final List<String> TESTS = List.of(
@@ -83,9 +104,15 @@ final class SqlModels {
             "tests/assert_event_dates_in_year",
             "tests/assert_no_event_after_termination",
             "tests/assert_termination_not_before_hire",
-            "tests/assert_workforce_needs_exact");
+            "tests/assert_workforce_needs_exact",
+            "tests/assert_ensemble_bands_consistent");
 
     private SqlModels() {}
+
+    /** Whether the file is a mart model (written to Parquet) rather than an intermediate one. */
+    static boolean isMart(String file) {
+        return file.startsWith("models/marts/");
+    }
 
     /** Whether the model's header asks for a view rather than a table. */
     static boolean isView(String text) {

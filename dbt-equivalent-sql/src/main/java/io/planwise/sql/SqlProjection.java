@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * view for the marts, whose Parquet files are their materialization):
  * <ol>
  *   <li><b>Inputs.</b> The macros; {@code params} from the validated {@link ScenarioConfig}
- *       ({@link ScenarioParameters}); {@code seed_*} from the validated {@link Assumptions}
+ *       ({@link ScenarioParameters}); {@code ensemble_metrics} from the contract's EnsembleMetric
+ *       ({@link EnsembleMetrics}); {@code seed_*} from the validated {@link Assumptions}
  *       ({@link AssumptionSeeds}); {@code raw_census} from the census file read by the Flink job's own
  *       readers ({@link RawCensus}). Config and assumption errors therefore read exactly as in the
  *       Flink job.
@@ -43,18 +44,24 @@ import org.slf4j.LoggerFactory;
  *       shape the year loop uses. If {@code stg_census_accounting.stop_reason} is set (no data rows,
  *       too many rejects, nobody active) the run stops here and writes nothing.
  *       {@code dq_census_issues} is written.
- *   <li><b>Years</b>, start_year to end_year: {@code loop_year} holds the year and {@code workforce}
- *       its start state (year 1: {@code stg_census_baseline}); the {@code int_*} models compute the
- *       year; {@code fct_yearly_events} and {@code fct_workforce_snapshot} are written to the year's
- *       partition; the year's needs, headcount by level and level ledger are appended to
+ *   <li><b>Years</b>, start_year to end_year, every trial at once: {@code loop_year} holds the year
+ *       and {@code workforce} the start state of every trial, keyed by (trial, employee_id) (year 1:
+ *       {@code stg_trial_baseline}, the census baseline once per trial with that trial's draw base);
+ *       the {@code int_*} models compute the year, every join, aggregate, window and ranked
+ *       selection per trial, so a trial's rows never depend on the other trials;
+ *       {@code fct_yearly_events} and {@code fct_workforce_snapshot} are written to the year's
+ *       partition for the detail trials (trial &lt; detail_trials) only; the year's needs, headcount
+ *       by level and level ledger of every trial are appended to
  *       {@code run_workforce_needs}, {@code run_headcount_by_level} and {@code run_level_ledger}; and
  *       {@code int_next_year_workforce} becomes the next {@code workforce}.
- *   <li><b>Run marts</b>: {@code fct_workforce_needs}, {@code fct_workforce_summary} and
- *       {@code dq_checks}, from the run_* tables.
+ *   <li><b>Run marts</b> ({@link SqlModels#RUN}): {@code fct_workforce_needs} and
+ *       {@code fct_workforce_summary} of every trial from the run_* tables, then the ensemble's
+ *       {@code fct_ensemble_bands} from the summary, then {@code dq_checks}: every trial's checks and
+ *       the ensemble's checks of its bands (trial NULL).
  *   <li><b>Tests</b>: each mart becomes a view over exactly the files written, and every
  *       {@code tests/assert_*.sql} must return no rows ({@link InvariantTests}).
  *   <li><b>Publish</b>, through the same {@link RunPublisher} as the Flink job: only if every dq_check
- *       passed and every test returned nothing, the manifest (exact file list, footer row counts,
+ *       of every trial and of the ensemble passed and every test returned nothing, the manifest (exact file list, footer row counts,
  *       the contract's column types) is published atomically with {@link ManifestStore#publish}, then
  *       {@code _run.json} ({@link RunRecord}) says so. Otherwise {@code _run.json} records the reason,
  *       nothing becomes current, and {@link RunNotPublishedException} is thrown.
@@ -69,7 +76,6 @@ public final class SqlProjection {
     private static final Logger PROGRESS = LoggerFactory.getLogger("io.planwise.progress");
     /** Per-model wall time, at DEBUG (enable logger io.planwise.sql.timings to see where a run spends its time). */
     private static final Logger TIMINGS = LoggerFactory.getLogger("io.planwise.sql.timings");
-    private static final int TRIAL = 0;
 
     private final ScenarioConfig config;
     private final Assumptions assumptions;
@@ -122,14 +128,17 @@ public final class SqlProjection {
             materialize(db, SqlModels.CENSUS_ISSUES);
             marts.write(SqlModels.tableOf(SqlModels.CENSUS_ISSUES));
             projectYears(db, marts);
-            for (String mart : SqlModels.RUN_MARTS) {
-                materialize(db, mart);
-                marts.write(SqlModels.tableOf(mart));
+            for (String model : SqlModels.RUN) {
+                materialize(db, model);
+                if (SqlModels.isMart(model)) {
+                    marts.write(SqlModels.tableOf(model));
+                }
             }
 
-            RunRecord record = RunEvaluation.evaluate(db, RunRecord.started("sql", TRIAL, parallelism, started,
-                    censusSource, config.describe(), assumptions.fingerprints(), config.scenarioId(), runId));
-            List<String> failures = new ArrayList<>(record.failedChecks());
+            RunRecord record = RunEvaluation.evaluate(db, RunRecord.started("sql", config.trials(),
+                    config.detailTrials(), parallelism, started, censusSource, config.describe(),
+                    assumptions.fingerprints(), config.scenarioId(), runId));
+            List<String> failures = new ArrayList<>(RunEvaluation.failedChecks(db));
             beforeInvariantTests.accept(runDir);
             readMartsFromFiles(db, marts);
             List<InvariantTestOutcome> tests = InvariantTests.run(db);
@@ -151,7 +160,8 @@ public final class SqlProjection {
         for (String file : SqlModels.MACROS) {
             db.execute(SqlModels.text(file));
         }
-        ScenarioParameters.create(db, config, TRIAL);
+        ScenarioParameters.create(db, config);
+        EnsembleMetrics.load(db);
         AssumptionSeeds.load(db, assumptions, config);
         census.load(db);
         for (String model : SqlModels.STAGING) {
@@ -160,7 +170,7 @@ public final class SqlProjection {
     }
 
     private void projectYears(DuckDbSession db, MartFiles marts) throws SQLException, IOException {
-        db.execute("CREATE OR REPLACE TABLE workforce AS SELECT * FROM stg_census_baseline");
+        db.execute("CREATE OR REPLACE TABLE workforce AS SELECT * FROM stg_trial_baseline");
         for (int year = config.startYear(); year <= config.endYear(); year++) {
             db.execute("CREATE OR REPLACE TABLE loop_year AS SELECT CAST(" + year + " AS INTEGER) AS simulation_year");
             for (String model : SqlModels.YEAR) {
@@ -177,7 +187,7 @@ public final class SqlProjection {
                         : "INSERT INTO " + run + " SELECT * FROM " + table);
             }
             db.execute("CREATE OR REPLACE TABLE workforce AS SELECT * FROM int_next_year_workforce");
-            Map<String, Object> n = db.rows("SELECT * FROM int_workforce_needs").get(0);
+            Map<String, Object> n = db.rows("SELECT * FROM int_workforce_needs WHERE trial = 0").get(0);
             PROGRESS.info("{}  start {}  experienced terminations {}  hires {}  new-hire terminations {}  RIF {}  target {}",
                     year, n.get("starting_workforce"), n.get("experienced_terminations"), n.get("hires"),
                     n.get("new_hire_terminations"), n.get("reduction_in_force"), n.get("target_ending_workforce"));

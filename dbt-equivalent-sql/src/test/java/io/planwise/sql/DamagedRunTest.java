@@ -65,6 +65,48 @@ class DamagedRunTest {
         assertThat(record.reason()).contains("assert_start_equals_previous_end");
     }
 
+    /**
+     * The invariant tests read every trial, not only the detail trials: a summary file in which one
+     * level of trial 2 (no events or snapshot written) ends with one more employee stops the publish,
+     * and the reason shows the trial.
+     */
+    @Test
+    void aDamagedTrialThatWritesNoDetailIsCaughtToo() throws Exception {
+        Path census = tmp.resolve("census.csv");
+        try (Writer w = Files.newBufferedWriter(census)) {
+            new SyntheticCensus(5, LocalDate.of(2024, 12, 31)).writeCsv(800, w);
+        }
+        ScenarioConfig config = ScenarioConfig.defaults().withScenarioId("damaged_trial").withYears(2025, 2027)
+                .withTrials(4, 1);
+        WarehouseLayout warehouse = new WarehouseLayout(tmp.resolve("wh"));
+        String runId = RunIds.next(Clock.systemUTC());
+        SqlProjection damaged = new SqlProjection(config, Assumptions.bundledDefaults(), warehouse, runId, 1)
+                .beforeInvariantTests(runDir -> rewrite(
+                        runDir.resolve("fct_workforce_summary/simulation_year=2026/part-00000.parquet"),
+                        "SELECT * REPLACE (CASE WHEN trial = 2 AND level_id = 1 THEN ending_headcount + 1 "
+                                + "ELSE ending_headcount END AS ending_headcount) FROM %s"));
+
+        assertThatThrownBy(() -> damaged.run(census)).isInstanceOf(RunNotPublishedException.class)
+                .hasMessageContaining("assert_ending_equals_target returned")
+                .hasMessageContaining("trial=2, simulation_year=2026")
+                .hasMessageContaining("assert_start_equals_previous_end")
+                .hasMessageContaining("assert_events_explain_snapshot")
+                .hasMessageContaining("assert_ensemble_bands_consistent");
+        assertThat(new ManifestStore(warehouse).current("damaged_trial")).isEmpty();
+        assertThat(RunRecordFile.read(warehouse.runDir("damaged_trial", runId)).status()).isEqualTo("rejected");
+    }
+
+    private static void rewrite(Path file, String select) {
+        Path rewritten = file.resolveSibling("rewritten.parquet");
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement s = db.createStatement()) {
+            s.execute("COPY (" + select.formatted("read_parquet('" + file + "')") + ") TO '" + rewritten
+                    + "' (FORMAT parquet)");
+            Files.move(rewritten, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (Exception e) {
+            throw new UncheckedIOException(new java.io.IOException(e));
+        }
+    }
+
     private static void dropOneActiveEmployee(Path file) {
         Path rewritten = file.resolveSibling("rewritten.parquet");
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement s = db.createStatement()) {

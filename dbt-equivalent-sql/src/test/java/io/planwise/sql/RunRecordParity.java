@@ -24,7 +24,7 @@ final class RunRecordParity {
 
     /** The record without what differs by design: which engine, which run, when, and where the census was read. */
     private static RunRecord withoutIdentity(RunRecord r) {
-        return new RunRecord(null, r.trial(), r.parallelism(), null, r.censusSource(), r.config(),
+        return new RunRecord(null, r.trials(), r.detailTrials(), r.parallelism(), null, r.censusSource(), r.config(),
                 r.assumptionFingerprints(), r.census(), r.years(), r.checks(), r.scenarioId(), null, r.status(),
                 r.reason(), null, r.martRows());
     }

@@ -26,13 +26,14 @@ class SqlModelsTest {
         listed.add(SqlModels.CENSUS_ISSUES);
         listed.addAll(SqlModels.YEAR);
         listed.addAll(SqlModels.YEAR_MARTS);
-        listed.addAll(SqlModels.RUN_MARTS);
+        listed.addAll(SqlModels.RUN);
         listed.addAll(SqlModels.TESTS);
         assertThat(listed).doesNotHaveDuplicates();
         assertThat(listed).as("SQL files the runner executes").containsExactlyInAnyOrderElementsOf(sqlFiles());
 
         assertThat(SqlModels.STAGING).allMatch(f -> f.startsWith("models/staging/stg_"));
         assertThat(SqlModels.YEAR).allMatch(f -> f.startsWith("models/intermediate/int_"));
+        assertThat(SqlModels.RUN).allMatch(f -> f.startsWith("models/intermediate/int_") || f.startsWith("models/marts/"));
         assertThat(SqlModels.TESTS).allMatch(f -> f.startsWith("tests/assert_"));
         List<String> marts = new ArrayList<>(SqlModels.YEAR_MARTS);
         marts.addAll(SqlModels.RUN_MARTS);

@@ -46,7 +46,7 @@ class SqlProjectionCliTest {
 
         assertThat(status).as("exit status; stderr: %s", err).isZero();
         String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("census: 1,500 rows read", "checks: 19 of 19 passed", "published run",
+        assertThat(printed).contains("census: 1,500 rows read", "checks: 25 of 25 passed", "published run",
                 "fct_workforce_summary");
         assertThat(printed.lines().filter(l -> l.matches("\\s+202[5-7]\\s.*")).count()).as("summary rows").isEqualTo(3);
         RunManifest manifest = new ManifestStore(new WarehouseLayout(warehouse)).current("cli").orElseThrow();

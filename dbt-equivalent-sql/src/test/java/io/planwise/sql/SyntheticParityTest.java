@@ -17,9 +17,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The SQL engine and the Flink job write the same six marts, row for row and value for value, and the
- * same run record, for synthetic censuses: 20,000 employees over ten years, and a shrinking workforce
- * (g = -0.1 with only 4% leaving on their own) that forces a reduction in force every year.
+ * The SQL engine and the Flink job write the same marts, row for row and value for value, and the
+ * same run record, for synthetic censuses: 20,000 employees over ten years, a shrinking workforce
+ * (g = -0.1 with only 4% leaving on their own) that forces a reduction in force every year, and an
+ * ensemble of 12 trials of which 3 write events and snapshots (bands, every trial's needs, summary and
+ * checks, the ensemble checks).
  */
 class SyntheticParityTest {
     @RegisterExtension
@@ -65,6 +67,24 @@ class SyntheticParityTest {
         InvariantTestsAssert.allPassed(sql);
         assertThat(MartReader.count(sql.manifest(), tmp.resolve("sql"), "SELECT count(DISTINCT simulation_year) "
                 + "FROM fct_yearly_events WHERE event_category = 'reduction_in_force'")).as("years with layoffs").isEqualTo(5);
+    }
+
+    @Test
+    void anEnsembleOfTwelveTrialsWithThreeDetailTrials() throws Exception {
+        Path census = syntheticCensus(2_000, 31);
+        ScenarioConfig config = ScenarioConfig.defaults().withScenarioId("ensemble").withYears(2025, 2027)
+                .withTrials(12, 3);
+
+        RunManifest flink = FlinkProjection.run(census, config, tmp.resolve("flink"), 2);
+        SqlProjectionResult sql = SqlEngine.run(census, config, tmp.resolve("sql"), 2);
+
+        EngineParity.assertSameMarts(flink, tmp.resolve("flink"), sql.manifest(), tmp.resolve("sql"));
+        RunRecordParity.assertSameRecords(flink, tmp.resolve("flink"), sql.manifest(), tmp.resolve("sql"));
+        InvariantTestsAssert.allPassed(sql);
+        assertThat(MartReader.count(sql.manifest(), tmp.resolve("sql"), "SELECT count(DISTINCT trial) FROM fct_workforce_summary"))
+                .as("trials").isEqualTo(12);
+        assertThat(MartReader.count(sql.manifest(), tmp.resolve("sql"), "SELECT count(DISTINCT trial) FROM fct_yearly_events"))
+                .as("detail trials").isEqualTo(3);
     }
 
     private Path syntheticCensus(long employees, long seed) throws Exception {
