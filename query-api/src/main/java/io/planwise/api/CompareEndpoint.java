@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /**
  * {@code /api/v1/compare?scenarios=a,b[,c…]}: the needs and summary figures of several scenarios year
  * by year, each with its difference from the first (the baseline). One row per year, trial and
- * scenario; the baseline's differences are zero. A year only one side has gets null differences.
+ * scenario, of trial 0 (the detail trial, as summary and needs answer without {@code trial=}); the
+ * baseline's differences are zero. A year only one side has gets null differences.
  */
 final class CompareEndpoint {
 

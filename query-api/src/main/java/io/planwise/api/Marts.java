@@ -1,5 +1,6 @@
 package io.planwise.api;
 
+import io.planwise.warehouse.contract.Mart;
 import io.planwise.warehouse.contract.ProjectionMarts;
 
 /**
@@ -11,9 +12,23 @@ final class Marts {
     static final String SNAPSHOT = ProjectionMarts.SNAPSHOT.name();
     static final String NEEDS = ProjectionMarts.NEEDS.name();
     static final String SUMMARY = ProjectionMarts.SUMMARY.name();
+    static final String BANDS = ProjectionMarts.BANDS.name();
+
+    /** The column every per-trial mart carries (MODEL.md section 6); trial 0 is the detail trial. */
+    static final String TRIAL = column(ProjectionMarts.SUMMARY, "trial");
 
     /** Most rows any answer carries; {@code limit} may not ask for more. */
     static final int MAX_ROWS = 10_000;
 
     private Marts() {}
+
+    /**
+     * The name of a column an endpoint reads, checked against the run contract: the server does not
+     * start if the contract no longer declares it.
+     */
+    static String column(Mart mart, String name) {
+        return mart.column(name).orElseThrow(() -> new IllegalStateException("The query API reads " + name + " of "
+                + mart.name() + ", which the run contract no longer declares; its columns are " + mart.columnNames()
+                + ".")).name();
+    }
 }

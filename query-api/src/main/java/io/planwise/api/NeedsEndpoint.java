@@ -10,7 +10,8 @@ import java.util.StringJoiner;
 /**
  * {@code /api/v1/scenarios/{id}/needs}: the workforce plan per year from {@code fct_workforce_needs}
  * (starting and target workforce, terminations by category, hires, ending workforce), one small
- * in-memory table.
+ * in-memory table; trial 0's rows (the detail trial) unless {@code trial=} selects others
+ * ({@link TrialParameter}).
  */
 final class NeedsEndpoint {
 
@@ -36,18 +37,20 @@ final class NeedsEndpoint {
         Replies.send(ctx, validators, answer);
     }
 
-    /** The needs rows of one run, every column but scenario_id, by year and trial. */
+    /** The needs rows of one run, every column but scenario_id, by year and trial; trial 0 by default. */
     ResultTable needs(RunManifest run, RequestParameters params) {
         try (RunLease lease = marts.lease(run)) {
             RunViews views = lease.views();
             List<MartColumn> columns = views.requireMart(Marts.NEEDS);
-            MartFilters filters = MartFilters.of(params, FILTERS, Marts.NEEDS, columns);
+            MartDatabase.Deadline deadline = marts.deadline();
+            RequestParameters selected = TrialParameter.resolve(params, marts.trials(deadline, views, Marts.NEEDS));
+            MartFilters filters = MartFilters.of(selected, FILTERS, Marts.NEEDS, columns);
             StringJoiner select = new StringJoiner(", ");
             columns.stream().map(MartColumn::name).filter(n -> !n.equals("scenario_id"))
                     .forEach(n -> select.add(RunViews.quote(n)));
             String sql = "SELECT " + select + " FROM " + views.relation(Marts.NEEDS) + filters.whereClause()
                     + " ORDER BY simulation_year, trial";
-            return marts.query(marts.deadline(), sql, filters.values());
+            return marts.query(deadline, sql, filters.values());
         }
     }
 }

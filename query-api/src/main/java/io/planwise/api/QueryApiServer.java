@@ -56,6 +56,7 @@ public final class QueryApiServer implements AutoCloseable {
             "/", "/health", "/ready", "/openapi.json",
             "/api/v1/status", "/api/v1/scenarios",
             "/api/v1/scenarios/{id}/summary", "/api/v1/scenarios/{id}/needs",
+            "/api/v1/scenarios/{id}/bands", "/api/v1/scenarios/{id}/bands/exceedance",
             "/api/v1/scenarios/{id}/events", "/api/v1/scenarios/{id}/snapshot",
             "/api/v1/scenarios/{id}/employees/{employee_id}", "/api/v1/scenarios/{id}/plan-vs-actual",
             "/api/v1/compare");
@@ -183,6 +184,8 @@ public final class QueryApiServer implements AutoCloseable {
         app.get("/api/v1/scenarios", new ScenariosEndpoint(access)::handle);
         app.get("/api/v1/scenarios/{id}/summary", summary::handle);
         app.get("/api/v1/scenarios/{id}/needs", needs::handle);
+        app.get("/api/v1/scenarios/{id}/bands", new BandsEndpoint(marts)::handle);
+        app.get("/api/v1/scenarios/{id}/bands/exceedance", new ExceedanceEndpoint(marts)::handle);
         app.get("/api/v1/scenarios/{id}/events", new MartRowsEndpoint(marts, Marts.EVENTS, "events")::handle);
         app.get("/api/v1/scenarios/{id}/snapshot", new MartRowsEndpoint(marts, Marts.SNAPSHOT, "snapshot")::handle);
         app.get("/api/v1/scenarios/{id}/employees/{employee_id}", new EmployeeHistoryEndpoint(marts)::handle);

@@ -1,6 +1,7 @@
 package io.planwise.api;
 
 import io.javalin.http.Context;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,16 @@ final class RequestParameters {
 
     static RequestParameters of(Map<String, List<String>> values) {
         return new RequestParameters(Map.copyOf(values));
+    }
+
+    /**
+     * These parameters with {@code name} set to {@code newValues}: what an endpoint passes on once it has
+     * filled in a default (summary and needs without {@code trial} read trial 0).
+     */
+    RequestParameters with(String name, List<String> newValues) {
+        Map<String, List<String>> copy = new HashMap<>(values);
+        copy.put(name, List.copyOf(newValues));
+        return new RequestParameters(Map.copyOf(copy));
     }
 
     /** Names the request used. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +41,8 @@ final class RunViews {
     private final String schema;
     private final Map<String, MartEntry> marts;
     private final long memoryTableMaxRows;
+    /** Trials per mart, counted on first use ({@link PublishedMarts#trials}); a published run never changes. */
+    private final Map<String, Integer> trialCounts = new ConcurrentHashMap<>();
 
     /** @param memoryTableMaxRows marts with at most this many rows become in-memory tables, the rest views */
     RunViews(RunManifest manifest, long sequence, long memoryTableMaxRows) {
@@ -71,6 +74,15 @@ final class RunViews {
     List<MartColumn> requireMart(String mart) {
         return columns(mart).orElseThrow(() -> ApiError.notFound("The published run of this scenario has no "
                 + mart + " mart.", null));
+    }
+
+    /** The number of trials {@code mart} holds, if it was counted already. */
+    Optional<Integer> countedTrials(String mart) {
+        return Optional.ofNullable(trialCounts.get(mart));
+    }
+
+    void rememberTrials(String mart, int trials) {
+        trialCounts.put(mart, trials);
     }
 
     /** {@code run_<n>.<mart>}, for SQL; the mart name was checked when the relations were created. */

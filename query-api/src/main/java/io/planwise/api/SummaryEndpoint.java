@@ -13,6 +13,8 @@ import java.util.Set;
  * {@code /api/v1/scenarios/{id}/summary}: the workforce per year (or per year and level with
  * {@code by=level}): starting headcount, hires, terminations by category, promotions, ending headcount
  * and payroll. Reads only {@code fct_workforce_summary}, a few rows per year held in memory.
+ *
+ * <p>The rows are trial 0's (the detail trial) unless {@code trial=} selects others ({@link TrialParameter}).
  */
 final class SummaryEndpoint {
 
@@ -71,16 +73,21 @@ final class SummaryEndpoint {
         Replies.send(ctx, validators, answer);
     }
 
-    /** The summary rows of one run; {@code CompareEndpoint} uses the per-year form too. */
+    /**
+     * The summary rows of one run, of the trials {@code params} selects (trial 0 by default);
+     * {@code CompareEndpoint} uses the per-year form too.
+     */
     ResultTable yearly(RunManifest run, RequestParameters params, boolean byLevel) {
         ResultTable table;
         try (RunLease lease = marts.lease(run)) {
             RunViews views = lease.views();
             List<MartColumn> columns = views.requireMart(Marts.SUMMARY);
-            MartFilters filters = MartFilters.of(params, FILTERS, Marts.SUMMARY, columns);
+            MartDatabase.Deadline deadline = marts.deadline();
+            RequestParameters selected = TrialParameter.resolve(params, marts.trials(deadline, views, Marts.SUMMARY));
+            MartFilters filters = MartFilters.of(selected, FILTERS, Marts.SUMMARY, columns);
             String sql = String.format(byLevel ? BY_LEVEL : BY_YEAR, views.relation(Marts.SUMMARY),
                     filters.whereClause());
-            table = marts.query(marts.deadline(), sql, filters.values());
+            table = marts.query(deadline, sql, filters.values());
         }
         return byLevel ? table : withAverageCompensation(table);
     }

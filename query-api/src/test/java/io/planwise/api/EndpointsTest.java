@@ -1,6 +1,9 @@
 package io.planwise.api;
 
+import static io.planwise.api.TestWarehouse.ADMIN_KEY;
 import static io.planwise.api.TestWarehouse.ALPHA_KEY;
+import static io.planwise.api.TestWarehouse.FIRST_YEAR;
+import static io.planwise.api.TestWarehouse.LAST_YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -172,6 +175,47 @@ class EndpointsTest {
             assertThat(n.get("ending_workforce").asLong()).isEqualTo(s.get("ending_headcount").asLong());
         }
         assertThat(json("/api/v1/scenarios/base/needs?year=2027").get("rows")).hasSize(1);
+    }
+
+    @Test
+    void aSingleTrialRunAnswersTrialZeroWithOrWithoutTrialAndRefusesAnyOther() {
+        for (String endpoint : List.of("summary", "needs")) {
+            String path = "/api/v1/scenarios/base/" + endpoint;
+            JsonNode all = json(path).get("rows");
+            assertThat(all).hasSize(TestWarehouse.LAST_YEAR - TestWarehouse.FIRST_YEAR + 1);
+            all.forEach(r -> assertThat(r.get("trial").asInt()).isZero());
+            assertThat(json(path + "?trial=0").get("rows")).isEqualTo(all);
+            ApiClient.Reply other = get(path + "?trial=1");
+            assertThat(other.status()).as(other.body()).isEqualTo(400);
+            assertThat(other.json().get("parameter").asText()).isEqualTo("trial");
+            assertThat(other.json().get("error").asText()).contains("0 to 0").contains("1 trial");
+        }
+    }
+
+    @Test
+    void aRealEnsemblesBandsAndExceedancesFollowFromItsTrials() {
+        new EnsembleAnswers(api, ADMIN_KEY, "ensemble").assertAgreeWithTheTrials();
+        JsonNode bands = api.get("/api/v1/scenarios/ensemble/bands?metric=ending_headcount&level=all",
+                "X-API-Key", ADMIN_KEY).json();
+        assertThat(bands.get("rows")).hasSize(LAST_YEAR - FIRST_YEAR + 1);
+        // Every trial hits the same exact target, so the ending headcount has no spread at all ...
+        for (JsonNode row : bands.get("rows")) {
+            assertThat(row.get("n_trials").asInt()).isEqualTo(12);
+            assertThat(row.get("is_sufficient").asBoolean()).isTrue();
+            assertThat(row.get("p5").asDouble()).isEqualTo(row.get("p95").asDouble());
+        }
+        // ... but who leaves does differ by trial, and with it the payroll.
+        JsonNode cost = api.get("/api/v1/scenarios/ensemble/bands?metric=prorated_compensation_cost"
+                + "&level=all&year=" + LAST_YEAR, "X-API-Key", ADMIN_KEY).json();
+        assertThat(cost.get("rows").get(0).get("p95").asDouble()).isGreaterThan(cost.get("rows").get(0).get("p5").asDouble());
+        ApiClient.Reply trial11 = api.get("/api/v1/scenarios/ensemble/summary?trial=11", "X-API-Key", ADMIN_KEY);
+        assertThat(trial11.status()).as(trial11.body()).isEqualTo(200);
+        assertThat(api.get("/api/v1/scenarios/ensemble/summary?trial=12", "X-API-Key", ADMIN_KEY).status()).isEqualTo(400);
+    }
+
+    @Test
+    void theEnginesBandsOfASingleTrialRunFollowFromItsSummaryRows() {
+        new EnsembleAnswers(api, ALPHA_KEY, "base").assertAgreeWithTheTrials();
     }
 
     @Test

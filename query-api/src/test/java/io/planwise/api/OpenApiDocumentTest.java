@@ -4,6 +4,7 @@ import static io.planwise.api.TestWarehouse.ALPHA_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.planwise.warehouse.contract.EnsembleMetric;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -52,10 +53,24 @@ class OpenApiDocumentTest {
             if (url.endsWith("/plan-vs-actual")) {
                 url += "?year=" + TestWarehouse.FIRST_YEAR;
             }
+            if (url.endsWith("/bands")) {
+                url += "?metric=ending_headcount";
+            }
+            if (url.endsWith("/bands/exceedance")) {
+                url += "?metric=ending_headcount&above=0&year=" + TestWarehouse.FIRST_YEAR;
+            }
             ApiClient.Reply r = api.get(url, "X-API-Key", ALPHA_KEY);
             assertThat(r.status()).as(url + " " + r.body()).isEqualTo(200);
             assertThat(document.get("paths").get(path).get("get").get("responses").has("200")).isTrue();
         });
+    }
+
+    @Test
+    void theEnsembleMetricsAreTheContracts() {
+        List<String> metrics = new ArrayList<>();
+        document.get("components").get("parameters").get("EnsembleMetric").get("schema").get("enum")
+                .forEach(m -> metrics.add(m.asText()));
+        assertThat(metrics).containsExactlyElementsOf(EnsembleMetric.names());
     }
 
     @Test

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  *   <li>{@code base}: published twice; run A (seed 42, growth 3%) was replaced by run B (seed 7,
  *       growth 5%), and both manifests are kept so tests can publish either again;
  *   <li>{@code alt}: seed 99, growth 1%, the second scenario of tenant alpha;
- *   <li>{@code tenant_b}: another tenant's scenario (seed 42, growth 3%).
+ *   <li>{@code tenant_b}: another tenant's scenario (seed 42, growth 3%);
+ *   <li>{@code ensemble}: 12 trials (2 with events and snapshots), seed 42, growth 3%, read by admin-key.
  * </ul>
  * Keys: {@code alpha-key} reads base and alt, {@code beta-key} reads tenant_b, {@code admin-key} all.
  */
@@ -101,6 +102,7 @@ final class TestWarehouse {
             RunManifest b = new ManifestStore(new WarehouseLayout(wh)).current("base").orElseThrow();
             project(dir, census, wh, "alt", 99, "0.01");
             project(dir, census, wh, "tenant_b", 42, "0.03");
+            project(dir, census, wh, "ensemble", 42, "0.03", "--trials", "12", "--detail-trials", "2");
             Files.writeString(keys, String.join("\n",
                     "keys:",
                     "  - name: alpha",
@@ -135,13 +137,15 @@ final class TestWarehouse {
     }
 
     /** Runs differ in seed and growth target, so every figure (even the plan's counts) tells them apart. */
-    private static void project(Path dir, Path census, Path wh, String scenario, int seed, String growth)
-            throws IOException {
+    private static void project(Path dir, Path census, Path wh, String scenario, int seed, String growth,
+            String... more) throws IOException {
         Path config = dir.resolve("simulation_config_" + scenario + "_" + seed + ".yaml");
         Files.writeString(config, "simulation:\n  target_growth_rate: " + growth + "\n");
-        planwise(dir, "project", "--census", census.toString(), "--config", config.toString(), "--warehouse",
-                wh.toString(), "--scenario", scenario, "--seed", String.valueOf(seed), "--end-year",
-                String.valueOf(LAST_YEAR), "--parallelism", "2");
+        List<String> args = new ArrayList<>(List.of("project", "--census", census.toString(), "--config",
+                config.toString(), "--warehouse", wh.toString(), "--scenario", scenario, "--seed", String.valueOf(seed),
+                "--end-year", String.valueOf(LAST_YEAR), "--parallelism", "2"));
+        args.addAll(List.of(more));
+        planwise(dir, args.toArray(String[]::new));
     }
 
     /**

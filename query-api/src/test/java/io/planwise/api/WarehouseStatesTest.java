@@ -32,7 +32,7 @@ class WarehouseStatesTest {
         try (RunningServer server = RunningServer.withoutKeys(warehouse.root)) {
             ApiClient.Reply list = server.client.get("/api/v1/scenarios");
             assertThat(list.status()).isEqualTo(200);
-            assertThat(list.json().get("rows")).hasSize(3);
+            assertThat(list.json().get("rows")).hasSize(4); // base, alt, tenant_b, ensemble
             assertThat(server.client.get("/api/v1/scenarios/tenant_b/summary").status()).isEqualTo(200);
         }
     }
@@ -59,7 +59,7 @@ class WarehouseStatesTest {
             assertThat(broken.status()).isEqualTo(503);
             assertThat(broken.body()).doesNotContain(warehouse.root.toString()).doesNotContain("Exception");
             ApiClient.Reply list = api.get("/api/v1/scenarios", "X-API-Key", TestWarehouse.ADMIN_KEY);
-            assertThat(list.json().get("rows")).hasSize(3);
+            assertThat(list.json().get("rows")).hasSize(4); // base, alt, tenant_b, ensemble
             assertThat(api.get("/api/v1/scenarios/base/summary", "X-API-Key", TestWarehouse.ADMIN_KEY).status())
                     .isEqualTo(200);
             // The same id is still a plain 404 for a key that may not read it.
