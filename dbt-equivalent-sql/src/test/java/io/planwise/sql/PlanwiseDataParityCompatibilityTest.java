@@ -44,6 +44,16 @@ class PlanwiseDataParityCompatibilityTest {
     }
 
     @Test
+    void invariantFixtureAsAnEnsembleOfTwelveTrials() throws Exception {
+        SqlProjectionResult sql = assertSameOutput(data.resolve("fixtures/invariant_census.csv"),
+                ScenarioConfig.load(data.resolve("fixtures/invariant_config.yaml")).withTrials(12, 2));
+        assertThat(MartReader.count(sql.manifest(), tmp.resolve("sql"), "SELECT count(DISTINCT trial) FROM fct_workforce_summary"))
+                .isEqualTo(12);
+        assertThat(MartReader.count(sql.manifest(), tmp.resolve("sql"), "SELECT count(*) FROM fct_ensemble_bands"
+                + " WHERE n_trials <> 12 OR NOT is_sufficient")).isZero();
+    }
+
+    @Test
     void planwiseCensusWithItsSimulationConfig() throws Exception {
         SqlProjectionResult sql = assertSameOutput(data.resolve("census/census_preprocessed.parquet"),
                 ScenarioConfig.load(data.resolve("config/simulation_config.yaml")));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The SQL engine and the Flink job write the same marts, row for row and value for value, and the
  * same run record, for synthetic censuses: 20,000 employees over ten years, a shrinking workforce
  * (g = -0.1 with only 4% leaving on their own) that forces a reduction in force every year, and an
- * ensemble of 12 trials of which 3 write events and snapshots (bands, every trial's needs, summary and
+ * ensemble of 12 trials over 5,000 employees, of which 3 write events and snapshots (bands, every trial's needs, summary and
  * checks, the ensemble checks).
  */
 class SyntheticParityTest {
@@ -71,7 +71,7 @@ class SyntheticParityTest {
 
     @Test
     void anEnsembleOfTwelveTrialsWithThreeDetailTrials() throws Exception {
-        Path census = syntheticCensus(2_000, 31);
+        Path census = syntheticCensus(5_000, 31);
         ScenarioConfig config = ScenarioConfig.defaults().withScenarioId("ensemble").withYears(2025, 2027)
                 .withTrials(12, 3);
 
