@@ -1,6 +1,7 @@
 package io.planwise.api;
 
 import io.javalin.http.Context;
+import java.util.Enumeration;
 import java.util.Optional;
 
 /** Turns a request's key into a {@link Caller}, or refuses it with 401. */
@@ -27,7 +28,21 @@ final class Authentication {
 
     /** Before-handler for {@code /api/*}: remembers the caller on the request or throws 401. */
     void authenticate(Context ctx) {
+        // A repeated header is as ambiguous as a key header and a Bearer that differ: refuse, never pick one.
+        if (keys != null && (repeated(ctx, KEY_HEADER) || repeated(ctx, "Authorization"))) {
+            throw ApiError.unauthorized();
+        }
         ctx.attribute(CALLER, callerOf(ctx.header(KEY_HEADER), ctx.header("Authorization")));
+    }
+
+    private static boolean repeated(Context ctx, String header) {
+        Enumeration<String> values = ctx.req().getHeaders(header);
+        int n = 0;
+        while (values != null && values.hasMoreElements()) {
+            values.nextElement();
+            n++;
+        }
+        return n > 1;
     }
 
     /** The caller {@link #authenticate} found for this request. */

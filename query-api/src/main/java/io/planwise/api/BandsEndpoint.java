@@ -45,6 +45,7 @@ final class BandsEndpoint {
         EnsembleParameters.Level level = EnsembleParameters.level(params, EnsembleParameters.Level.EVERY_ROW);
         RunManifest run = marts.access().readable(Authentication.caller(ctx), ctx.pathParam("id"), "scenario_id");
         Optional<Integer> year = EnsembleParameters.year(params, run, false);
+        RunExtent.checkLevels(marts, run, params, EnsembleParameters.ALL_LEVELS, EnsembleParameters.LEVEL);
         Validators validators = Validators.of(run, format);
         if (validators.answerNotModified(ctx)) {
             return;
@@ -53,7 +54,7 @@ final class BandsEndpoint {
             Map<String, Object> envelope = RunEnvelope.of(run);
             envelope.put("metric", metric.metricName());
             return Replies.table(format, envelope, bands(run, metric, year, level),
-                    run.scenarioId() + "-bands-" + metric.metricName());
+                    Download.of(ctx, params, marts.access(), run.scenarioId() + "-bands-" + metric.metricName(), run));
         });
         Replies.send(ctx, validators, answer);
     }

@@ -52,12 +52,14 @@ final class CompareEndpoint {
         for (String id : ids) {
             runs.add(access.readable(caller, id, "scenarios"));
         }
+        RunExtent.checkYears(params, RunExtent.years(runs), "these runs", "year");
         Validators validators = Validators.of(runs, format);
         if (validators.answerNotModified(ctx)) {
             return;
         }
         Replies.Answer answer = answers.get(AnswerCache.key("compare", runs, format, params), () -> Replies.table(
-                format, envelope(ids, runs), compare(ids, runs, params), "compare-" + String.join("-", ids)));
+                format, envelope(ids, runs), compare(ids, runs, params),
+                Download.of(ctx, params, access, "compare-" + String.join("-", ids), runs)));
         Replies.send(ctx, validators, answer);
     }
 

@@ -15,6 +15,14 @@ final class CsvTable {
 
     private CsvTable() {}
 
+    /**
+     * Whether a spreadsheet would take this text for a formula: it starts with {@code = + - @}, tab or
+     * CR. The one rule for both CSV (a leading apostrophe) and workbooks ({@link WorkbookTable}).
+     */
+    static boolean looksLikeFormula(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
+    }
+
     static byte[] bytes(ResultTable table) {
         StringBuilder out = new StringBuilder(64 + table.rows().size() * 96);
         boolean first = true;
@@ -49,7 +57,7 @@ final class CsvTable {
     }
 
     private static void field(StringBuilder out, String text, boolean guardFormula) {
-        String value = guardFormula && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        String value = guardFormula && looksLikeFormula(text) ? "'" + text : text;
         if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
             out.append('"').append(value.replace("\"", "\"\"")).append('"');
         } else {

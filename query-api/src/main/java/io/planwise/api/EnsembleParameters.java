@@ -80,21 +80,17 @@ final class EnsembleParameters {
      * @throws ApiError 400 naming the run's years when it is not one of them, or when it is required and absent
      */
     static Optional<Integer> year(RequestParameters params, RunManifest run, boolean required) {
-        List<Integer> years = ScenariosEndpoint.years(run.marts().get(Marts.SUMMARY));
-        String range = years.isEmpty() ? "this run projects no year"
-                : "a year of this run, " + years.get(0) + " to " + years.get(years.size() - 1);
+        List<Integer> years = RunExtent.years(run);
         Optional<String> text = params.single(YEAR);
         if (text.isEmpty()) {
             if (required) {
-                throw ApiError.badParameter(YEAR, "Parameter 'year' is required: " + range + ".");
+                throw ApiError.badParameter(YEAR, "Parameter 'year' is required: " + RunExtent.yearRange(years,
+                        "this run") + ".");
             }
             return Optional.empty();
         }
-        String t = text.get().trim();
-        if (t.matches("[0-9]{1,4}") && years.contains(Integer.parseInt(t))) {
-            return Optional.of(Integer.parseInt(t));
-        }
-        throw ApiError.badParameter(YEAR, "Parameter 'year' must be " + range + ".");
+        RunExtent.checkYears(params, years, "this run", YEAR);
+        return Optional.of(Integer.parseInt(text.get().trim()));
     }
 
     /**

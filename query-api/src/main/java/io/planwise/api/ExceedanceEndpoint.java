@@ -69,6 +69,7 @@ final class ExceedanceEndpoint {
         BigDecimal threshold = EnsembleParameters.threshold(direction, above.orElseGet(below::get));
         RunManifest run = marts.access().readable(Authentication.caller(ctx), ctx.pathParam("id"), "scenario_id");
         int year = EnsembleParameters.year(params, run, true).orElseThrow();
+        RunExtent.checkLevels(marts, run, params, EnsembleParameters.ALL_LEVELS, EnsembleParameters.LEVEL);
         Validators validators = Validators.of(run, format);
         if (validators.answerNotModified(ctx)) {
             return;
@@ -82,9 +83,9 @@ final class ExceedanceEndpoint {
                     new ResultTable.Column("threshold", "DECIMAL"), new ResultTable.Column("direction", "VARCHAR"),
                     new ResultTable.Column("n_trials", "BIGINT"), new ResultTable.Column("trials_beyond", "BIGINT"),
                     new ResultTable.Column("share", "DOUBLE"));
-            if (format == ResponseFormat.CSV) {
-                return Replies.table(format, Map.of(), new ResultTable(columns, List.<Object[]>of(row)),
-                        run.scenarioId() + "-exceedance-" + metric.metricName() + "-" + year);
+            if (format != ResponseFormat.JSON) {
+                return Replies.table(format, Map.of(), new ResultTable(columns, List.<Object[]>of(row)), Download.of(ctx,
+                        params, marts.access(), run.scenarioId() + "-exceedance-" + metric.metricName() + "-" + year, run));
             }
             Map<String, Object> body = RunEnvelope.of(run);
             for (int i = 0; i < columns.size(); i++) {

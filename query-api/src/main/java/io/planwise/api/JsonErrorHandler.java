@@ -18,6 +18,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  */
 final class JsonErrorHandler extends ErrorHandler {
 
+    static final String METHOD_NOT_ALLOWED = "Method not allowed; the API answers GET and HEAD only.";
+
     JsonErrorHandler() {
         setShowStacks(false);
         setShowServlet(false);
@@ -42,10 +44,13 @@ final class JsonErrorHandler extends ErrorHandler {
         String message = switch (status) {
             case 400 -> "Bad request: the URI or a header is malformed or ambiguous.";
             case 404 -> "No such endpoint.";
-            case 405 -> "Method not allowed; the API answers GET only.";
+            case 405 -> METHOD_NOT_ALLOWED;
             case 413 -> "Request too large.";
             case 414 -> "URI too long.";
             case 431 -> "Request headers too large.";
+            // Refusals of the request's form, not server faults, though HTTP numbers them 5xx.
+            case 501 -> "Not implemented: the API answers GET and HEAD only.";
+            case 505 -> "HTTP version not supported: use HTTP/1.1 or HTTP/1.0.";
             default -> status >= 500 ? "Internal error." : "Request refused.";
         };
         return ("{\"error\":\"" + message + "\",\"parameter\":null,\"status\":" + status + "}")

@@ -69,10 +69,8 @@ public final class LoadBenchmark {
         QueryApiServer server = null;
         String base = options.url();
         if (options.warehouse() != null) {
-            ServerOptions embedded = ServerOptions.embedded(options.warehouse(), 0, null);
-            server = QueryApiServer.start(new ServerOptions(embedded.warehouse(), embedded.host(), 0, null, true,
-                    embedded.queryTimeout(), embedded.connections(), embedded.memoryLimit(), embedded.pollInterval(),
-                    options.answerCacheMegabytes(), embedded.memoryTableMaxRows()));
+            server = QueryApiServer.start(ServerOptions.embedded(options.warehouse(), 0, null)
+                    .withAnswerCache(options.answerCacheMegabytes()));
             base = "http://127.0.0.1:" + server.port();
         }
         try {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,9 +56,12 @@ final class MartDatabase implements AutoCloseable {
     private final List<String> droppedSchemas = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService watchdog;
     private final Duration queryTimeout;
+    private final boolean employeeIndex;
 
-    private MartDatabase(DuckDBConnection root, int connections, Duration queryTimeout) throws SQLException {
+    private MartDatabase(DuckDBConnection root, int connections, Duration queryTimeout, boolean employeeIndex)
+            throws SQLException {
         this.root = root;
+        this.employeeIndex = employeeIndex;
         this.queryTimeout = queryTimeout;
         this.pool = new ArrayBlockingQueue<>(connections);
         for (int i = 0; i < connections; i++) {
@@ -78,6 +82,16 @@ final class MartDatabase implements AutoCloseable {
      * @throws IllegalStateException if DuckDB cannot be started or locked down
      */
     static MartDatabase open(List<Path> readableDirs, int connections, String memoryLimit, Duration queryTimeout) {
+        return open(readableDirs, connections, memoryLimit, queryTimeout, null);
+    }
+
+    /**
+     * Opens the database as above and, with a work directory, attaches the {@link EmployeeIndex}'s
+     * database file there and lets queries spill to its {@code spill/} (the index build's sort may need
+     * more than the memory limit); without one, nothing is ever written to disk.
+     */
+    static MartDatabase open(List<Path> readableDirs, int connections, String memoryLimit, Duration queryTimeout,
+            Path workDir) {
         if (readableDirs.isEmpty()) {
             throw new IllegalArgumentException("No readable directory given.");
         }
@@ -96,7 +110,14 @@ final class MartDatabase implements AutoCloseable {
             String allowed = String.join(", ", dirs);
             try (Statement s = root.createStatement()) {
                 s.execute("SET memory_limit = " + literal(memoryLimit));
-                s.execute("SET temp_directory = ''");
+                if (workDir == null) {
+                    s.execute("SET temp_directory = ''");
+                } else {
+                    Path dir = workDir.toAbsolutePath().normalize();
+                    s.execute("SET temp_directory = " + literal(dir.resolve("spill").toString()));
+                    s.execute("ATTACH " + literal(dir.resolve(EmployeeIndex.CATALOG + ".duckdb").toString()) + " AS "
+                            + EmployeeIndex.CATALOG);
+                }
                 s.execute("SET preserve_insertion_order = true");
                 s.execute("SET parquet_metadata_cache = true");
                 s.execute("SET autoinstall_known_extensions = false");
@@ -105,10 +126,23 @@ final class MartDatabase implements AutoCloseable {
                 s.execute("SET enable_external_access = false");
                 s.execute("SET lock_configuration = true");
             }
-            return new MartDatabase(root, connections, queryTimeout);
+            return new MartDatabase(root, connections, queryTimeout, workDir != null);
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("Could not start DuckDB: " + e.getMessage(), e);
         }
+    }
+
+    /** Whether the employee index's database is attached (the server has a work directory). */
+    boolean hasEmployeeIndex() {
+        return employeeIndex;
+    }
+
+    /**
+     * A connection of its own for long background work (building the employee index), so it never
+     * holds one of the request pool's connections; the caller closes it.
+     */
+    Connection backgroundConnection() throws SQLException {
+        return root.duplicate();
     }
 
     Duration queryTimeout() {

@@ -11,13 +11,18 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * {@code /api/v1/scenarios/{id}/events} and {@code /snapshot}: rows of a large mart, filtered on any of
- * its columns, a page at a time.
+ * {@code /api/v1/scenarios/{id}/events}, {@code /snapshot}, {@code /census-issues} and {@code /checks}:
+ * rows of a mart, filtered on any of its columns, a page at a time.
  *
  * <p>Rows come in the order of the run's files (year, then as the job wrote them), which is the same
  * on every request against the same run, so {@code offset} pages are stable; sorting millions of rows
  * per request would cost a hundred times more than the page. {@code total} counts every matching row;
- * when the page itself shows the end was reached, no second scan is made to count.
+ * when the page itself shows the end was reached, no second scan is made to count. A year or level
+ * outside the run is a 400 ({@link RunExtent}), not an empty page.
+ *
+ * <p>Where rows are read by kind (census issues by severity and reason, checks by name and outcome),
+ * the JSON answer also has {@code counts}: one object per group of the matching rows, the group's
+ * columns and {@code rows}, over every matching row and not just the page.
  */
 final class MartRowsEndpoint {
 
@@ -30,11 +35,18 @@ final class MartRowsEndpoint {
     private final PublishedMarts marts;
     private final String mart;
     private final String name;
+    /** The columns {@code counts} groups by; none for the detail marts. */
+    private final List<String> countedBy;
 
-    MartRowsEndpoint(PublishedMarts marts, String mart, String name) {
+    /**
+     * @param name the route's last word, used for messages and file names
+     * @param countedBy the mart's columns the answer counts matching rows by (none: no {@code counts})
+     */
+    MartRowsEndpoint(PublishedMarts marts, String mart, String name, List<String> countedBy) {
         this.marts = marts;
         this.mart = mart;
         this.name = name;
+        this.countedBy = List.copyOf(countedBy);
     }
 
     void handle(Context ctx) {
@@ -50,12 +62,17 @@ final class MartRowsEndpoint {
         allowed.addAll(filterNames);
         params.allowOnly(allowed, "the " + name + " (filters are the columns of " + mart + ")");
         List<String> selected = selectedColumns(params, columns);
+        RunExtent.checkYears(params, run, "year", Marts.YEAR);
+        if (filterNames.contains(Marts.LEVEL)) {
+            RunExtent.checkLevels(marts, run, params, null, "level", Marts.LEVEL);
+        }
         Validators validators = Validators.of(run, format);
         if (validators.answerNotModified(ctx)) {
             return;
         }
 
         ResultTable page;
+        ResultTable counts = null;
         long total;
         try (RunLease lease = marts.lease(run)) {
             RunViews views = lease.views();
@@ -76,6 +93,12 @@ final class MartRowsEndpoint {
                 total = ((Number) marts.query(deadline, "SELECT count(*) AS total" + from, filters.values()).single())
                         .longValue();
             }
+            if (!countedBy.isEmpty() && format == ResponseFormat.JSON) {
+                StringJoiner groups = new StringJoiner(", ");
+                countedBy.forEach(c -> groups.add(RunViews.quote(c)));
+                counts = marts.query(deadline, "SELECT " + groups + ", count(*) AS \"rows\"" + from + " GROUP BY ALL"
+                        + " ORDER BY \"rows\" DESC, " + groups, filters.values());
+            }
         }
         Map<String, Object> envelope = RunEnvelope.of(run);
         envelope.put("mart", mart);
@@ -83,7 +106,11 @@ final class MartRowsEndpoint {
         envelope.put("limit", limit);
         envelope.put("offset", offset);
         envelope.put("truncated", offset + page.rows().size() < total);
-        Replies.send(ctx, validators, Replies.table(format, envelope, page, run.scenarioId() + "-" + name));
+        if (counts != null) {
+            envelope.put("counts", counts);
+        }
+        Replies.send(ctx, validators, Replies.table(format, envelope, page,
+                Download.of(ctx, params, marts.access(), run.scenarioId() + "-" + name, run)));
     }
 
     /** {@code columns=a,b}: a subset of the mart's columns, in the order asked; all of them by default. */

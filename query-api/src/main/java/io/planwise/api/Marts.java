@@ -13,9 +13,15 @@ final class Marts {
     static final String NEEDS = ProjectionMarts.NEEDS.name();
     static final String SUMMARY = ProjectionMarts.SUMMARY.name();
     static final String BANDS = ProjectionMarts.BANDS.name();
+    static final String CHECKS = ProjectionMarts.CHECKS.name();
+    static final String CENSUS_ISSUES = ProjectionMarts.CENSUS_ISSUES.name();
 
     /** The column every per-trial mart carries (MODEL.md section 6); trial 0 is the detail trial. */
     static final String TRIAL = column(ProjectionMarts.SUMMARY, "trial");
+    /** The year column every mart is partitioned by. */
+    static final String YEAR = ProjectionMarts.PARTITION_COLUMN;
+    /** The level column of the summary, whose rows say which levels a run has. */
+    static final String LEVEL = column(ProjectionMarts.SUMMARY, "level_id");
 
     /** Most rows any answer carries; {@code limit} may not ask for more. */
     static final int MAX_ROWS = 10_000;

@@ -28,12 +28,14 @@ final class NeedsEndpoint {
         RequestParameters params = RequestParameters.of(ctx).allowOnly(PARAMETERS, "the needs");
         ResponseFormat format = ResponseFormat.negotiate(params, ctx.header("Accept"), true);
         RunManifest run = marts.access().readable(Authentication.caller(ctx), ctx.pathParam("id"), "scenario_id");
+        RunExtent.checkYears(params, run, "year");
         Validators validators = Validators.of(run, format);
         if (validators.answerNotModified(ctx)) {
             return;
         }
         Replies.Answer answer = marts.answers().get(AnswerCache.key("needs", List.of(run), format, params),
-                () -> Replies.table(format, RunEnvelope.of(run), needs(run, params), run.scenarioId() + "-needs"));
+                () -> Replies.table(format, RunEnvelope.of(run), needs(run, params),
+                        Download.of(ctx, params, marts.access(), run.scenarioId() + "-needs", run)));
         Replies.send(ctx, validators, answer);
     }
 

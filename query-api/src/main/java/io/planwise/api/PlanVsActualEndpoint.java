@@ -74,12 +74,8 @@ final class PlanVsActualEndpoint {
                 throw ApiError.notFound("The published run of this scenario has no " + mart + " mart.", null);
             }
         }
-        List<Integer> years = ScenariosEndpoint.years(run.marts().get(Marts.SUMMARY));
-        if (!years.contains(year)) {
-            throw ApiError.badParameter("year", years.isEmpty() ? "The published run of this scenario projects no year."
-                    : "Parameter 'year' must be a year this scenario projects: " + years.get(0) + " to "
-                            + years.get(years.size() - 1) + ".");
-        }
+        RunExtent.checkYears(params, run, "year");
+        RunExtent.checkLevels(marts, run, params, null, "level");
         // The actuals as they are now, listed once: what is read below and what the validators describe.
         ActualsFiles.Snapshot committed = actuals.snapshot();
         Validators validators = Validators.of(run, committed, format);
@@ -93,7 +89,8 @@ final class PlanVsActualEndpoint {
                     envelope.put("year", year);
                     envelope.put("actuals_files", committed.files().size());
                     envelope.put("actuals_through", lastActualMonth(table));
-                    return Replies.table(format, envelope, table, run.scenarioId() + "-plan-vs-actual-" + year);
+                    return Replies.table(format, envelope, table, Download.of(ctx, params, marts.access(),
+                            run.scenarioId() + "-plan-vs-actual-" + year, run));
                 });
         Replies.send(ctx, validators, answer);
     }

@@ -2,7 +2,9 @@ package io.planwise.api;
 
 import io.planwise.warehouse.ManifestStore;
 import io.planwise.warehouse.RunManifest;
+import io.planwise.warehouse.RunRecordFile;
 import io.planwise.warehouse.WarehouseLayout;
+import io.planwise.warehouse.contract.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -81,6 +83,20 @@ final class PublishedRuns {
     Optional<String> lastSeenRunId(String scenarioId) {
         Cached cached = cache.get(scenarioId);
         return cached == null ? Optional.empty() : Optional.of(cached.manifest().runId());
+    }
+
+    /**
+     * The run's record ({@code _run.json}: engine, trials, config, assumption fingerprints), read afresh
+     * each time: the publish step rewrites it once the manifest is in place. Empty, and logged, when it
+     * cannot be read; what needs it (a workbook's run sheet) says so instead of failing the answer.
+     */
+    Optional<RunRecord> record(RunManifest run) {
+        try {
+            return Optional.of(RunRecordFile.read(layout().resolve(run.runDir())));
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            LOG.warn("The run record of {}/{} cannot be read: {}", run.scenarioId(), run.runId(), e.toString());
+            return Optional.empty();
+        }
     }
 
     private static ApiError unreadable(String scenarioId, Exception e) {

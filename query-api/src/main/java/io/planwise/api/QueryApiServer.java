@@ -2,13 +2,18 @@ package io.planwise.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.planwise.warehouse.ManifestStore;
 import io.planwise.warehouse.WarehouseLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +55,8 @@ public final class QueryApiServer implements AutoCloseable {
 
     /**
      * Every route, in OpenAPI notation; the OpenAPI document lists exactly these. (The page's own
-     * /app.js and /app.css are files of "/", not routes of the API.)
+     * scripts, styles and vendored chart library are files of "/", served by {@link StaticResources},
+     * not routes of the API.)
      */
     static final List<String> ROUTES = List.of(
             "/", "/health", "/ready", "/openapi.json",
@@ -58,6 +64,7 @@ public final class QueryApiServer implements AutoCloseable {
             "/api/v1/scenarios/{id}/summary", "/api/v1/scenarios/{id}/needs",
             "/api/v1/scenarios/{id}/bands", "/api/v1/scenarios/{id}/bands/exceedance",
             "/api/v1/scenarios/{id}/events", "/api/v1/scenarios/{id}/snapshot",
+            "/api/v1/scenarios/{id}/census-issues", "/api/v1/scenarios/{id}/checks",
             "/api/v1/scenarios/{id}/employees/{employee_id}", "/api/v1/scenarios/{id}/plan-vs-actual",
             "/api/v1/compare");
 
@@ -67,12 +74,17 @@ public final class QueryApiServer implements AutoCloseable {
     private final MartDatabase database;
     private final RunCatalog catalog;
     private final PublishWatcher watcher;
+    private final EmployeeIndex employeeIndex;
+    private final WorkDirectory workDir;
 
-    private QueryApiServer(Javalin app, MartDatabase database, RunCatalog catalog, PublishWatcher watcher) {
+    private QueryApiServer(Javalin app, MartDatabase database, RunCatalog catalog, PublishWatcher watcher,
+            EmployeeIndex employeeIndex, WorkDirectory workDir) {
         this.app = app;
         this.database = database;
         this.catalog = catalog;
         this.watcher = watcher;
+        this.employeeIndex = employeeIndex;
+        this.workDir = workDir;
     }
 
     public static void main(String[] args) {
@@ -111,10 +123,21 @@ public final class QueryApiServer implements AutoCloseable {
         WarehouseLayout layout = new WarehouseLayout(realPath(options.warehouse()));
         PublishedRuns published = new PublishedRuns(new ManifestStore(layout));
         ActualsFiles actuals = new ActualsFiles(layout.root());
+        // Without an employee index nothing is ever written to disk, so no work directory is made.
+        WorkDirectory workDir = options.employeeIndexRows() < 0 ? null : WorkDirectory.create(options.workDir());
         // DuckDB reads the published runs and the committed monthly actuals, nothing else.
-        MartDatabase database = MartDatabase.open(List.of(layout.runsDir(), actuals.dir()), options.connections(),
-                options.memoryLimit(), options.queryTimeout());
-        RunCatalog catalog = new RunCatalog(database, published, options.memoryTableMaxRows());
+        MartDatabase database;
+        try {
+            database = MartDatabase.open(List.of(layout.runsDir(), actuals.dir()), options.connections(),
+                    options.memoryLimit(), options.queryTimeout(), workDir == null ? null : workDir.path());
+        } catch (RuntimeException e) {
+            if (workDir != null) {
+                workDir.close();
+            }
+            throw e;
+        }
+        EmployeeIndex employeeIndex = new EmployeeIndex(database, options.employeeIndexRows());
+        RunCatalog catalog = new RunCatalog(database, published, options.memoryTableMaxRows(), employeeIndex);
         PublishWatcher watcher = new PublishWatcher(published, catalog);
         try {
             watcher.start(options.pollInterval().toMillis());
@@ -125,10 +148,14 @@ public final class QueryApiServer implements AutoCloseable {
             app.start(options.host(), options.port());
             LOG.info("Query API on http://{}:{}/ serving {} ({})", options.host(), app.port(), layout.root(),
                     options.noAuth() ? "NO AUTHENTICATION: --no-auth" : "API keys from " + options.keysFile());
-            return new QueryApiServer(app, database, catalog, watcher);
+            return new QueryApiServer(app, database, catalog, watcher, employeeIndex, workDir);
         } catch (RuntimeException e) {
             watcher.close();
+            employeeIndex.close();
             database.close();
+            if (workDir != null) {
+                workDir.close();
+            }
             throw e;
         }
     }
@@ -174,29 +201,31 @@ public final class QueryApiServer implements AutoCloseable {
             ctx.header("X-Frame-Options", "DENY");
         });
         app.before("/api/*", authentication::authenticate);
-        app.get("/", files::page);
-        app.get("/app.js", files::script);
-        app.get("/app.css", files::style);
-        app.get("/openapi.json", files::openApi);
-        app.get("/health", health::health);
-        app.get("/ready", health::ready);
-        app.get("/api/v1/status", new StatusEndpoint(access)::handle);
-        app.get("/api/v1/scenarios", new ScenariosEndpoint(access)::handle);
-        app.get("/api/v1/scenarios/{id}/summary", summary::handle);
-        app.get("/api/v1/scenarios/{id}/needs", needs::handle);
-        app.get("/api/v1/scenarios/{id}/bands", new BandsEndpoint(marts)::handle);
-        app.get("/api/v1/scenarios/{id}/bands/exceedance", new ExceedanceEndpoint(marts)::handle);
-        app.get("/api/v1/scenarios/{id}/events", new MartRowsEndpoint(marts, Marts.EVENTS, "events")::handle);
-        app.get("/api/v1/scenarios/{id}/snapshot", new MartRowsEndpoint(marts, Marts.SNAPSHOT, "snapshot")::handle);
-        app.get("/api/v1/scenarios/{id}/employees/{employee_id}", new EmployeeHistoryEndpoint(marts)::handle);
-        app.get("/api/v1/scenarios/{id}/plan-vs-actual", new PlanVsActualEndpoint(marts, actuals)::handle);
-        app.get("/api/v1/compare", new CompareEndpoint(marts, needs, summary)::handle);
+        files.serve(app);
+        get(app, "/health", health::health);
+        get(app, "/ready", health::ready);
+        get(app, "/api/v1/status", new StatusEndpoint(access)::handle);
+        get(app, "/api/v1/scenarios", new ScenariosEndpoint(access)::handle);
+        get(app, "/api/v1/scenarios/{id}/summary", summary::handle);
+        get(app, "/api/v1/scenarios/{id}/needs", needs::handle);
+        get(app, "/api/v1/scenarios/{id}/bands", new BandsEndpoint(marts)::handle);
+        get(app, "/api/v1/scenarios/{id}/bands/exceedance", new ExceedanceEndpoint(marts)::handle);
+        get(app, "/api/v1/scenarios/{id}/events", new MartRowsEndpoint(marts, Marts.EVENTS, "events", List.of())::handle);
+        get(app, "/api/v1/scenarios/{id}/snapshot",
+                new MartRowsEndpoint(marts, Marts.SNAPSHOT, "snapshot", List.of())::handle);
+        get(app, "/api/v1/scenarios/{id}/census-issues", new MartRowsEndpoint(marts, Marts.CENSUS_ISSUES,
+                "census-issues", List.of("severity", "reason"))::handle);
+        get(app, "/api/v1/scenarios/{id}/checks",
+                new MartRowsEndpoint(marts, Marts.CHECKS, "checks", List.of("check_name", "passed"))::handle);
+        get(app, "/api/v1/scenarios/{id}/employees/{employee_id}", new EmployeeHistoryEndpoint(marts)::handle);
+        get(app, "/api/v1/scenarios/{id}/plan-vs-actual", new PlanVsActualEndpoint(marts, actuals)::handle);
+        get(app, "/api/v1/compare", new CompareEndpoint(marts, needs, summary)::handle);
 
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.parameter()));
         // Javalin's own refusals (no such route, wrong method), with fixed text rather than Javalin's.
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                 e.getStatus() == 404 ? "No such endpoint." : e.getStatus() == 405
-                        ? "Method not allowed; the API answers GET only." : "Request refused.", null));
+                        ? JsonErrorHandler.METHOD_NOT_ALLOWED : "Request refused.", null));
         app.exception(Exception.class, (e, ctx) -> {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("Request {} {} failed (reference {})", ctx.method(), route(ctx), reference, e);
@@ -210,10 +239,21 @@ public final class QueryApiServer implements AutoCloseable {
         });
         app.error(405, ctx -> {
             if (ctx.attribute(ERROR_WRITTEN) == null) {
-                error(ctx, 405, "Method not allowed; the API answers GET only.", null);
+                error(ctx, 405, JsonErrorHandler.METHOD_NOT_ALLOWED, null);
             }
         });
         return app;
+    }
+
+    /**
+     * Binds a route for GET and for HEAD with the same handler, so a HEAD answers exactly what the GET
+     * would (status, headers, the same authentication and scope checks) without its body, which Jetty
+     * leaves out. Without this, Javalin answers HEAD itself with an empty 200, even for a scenario the
+     * caller may not read.
+     */
+    static void get(Javalin app, String path, Handler handler) {
+        app.get(path, handler);
+        app.head(path, handler);
     }
 
     private static void error(Context ctx, int status, String message, String parameter) {
@@ -248,10 +288,29 @@ public final class QueryApiServer implements AutoCloseable {
         watcher.scan();
     }
 
+    /** Waits until every employee index queued so far is built (the load benchmark, tests). */
+    boolean awaitEmployeeIndex(Duration timeout) throws InterruptedException {
+        return employeeIndex.awaitIdle(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The runs ({@code scenario/run}) whose employee lookups read their {@link EmployeeIndex} copy. */
+    Set<String> employeeIndexedRuns() {
+        return employeeIndex.builtRuns();
+    }
+
+    /** The server's work directory, if it has one (tests). */
+    Optional<Path> workDirectory() {
+        return Optional.ofNullable(workDir).map(WorkDirectory::path);
+    }
+
     @Override
     public void close() {
         app.stop();
         watcher.close();
+        employeeIndex.close();
         database.close();
+        if (workDir != null) {
+            workDir.close();
+        }
     }
 }

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Renders answers (a JSON body, or a table as JSON or CSV) and sends them with their validators. */
+/** Renders answers (a JSON body, or a table as JSON, CSV or a workbook) and sends them with their validators. */
 final class Replies {
 
     /** A rendered answer; immutable once made, so it can be sent many times. */
@@ -14,17 +14,27 @@ final class Replies {
 
     /**
      * A tabular answer: JSON is {@code envelope} plus {@code columns}, {@code rows} and
-     * {@code row_count}; CSV is the table alone, offered as {@code <csvName>.csv}.
+     * {@code row_count}; CSV is the table alone and xlsx the table with the answer's {@link RunSheet},
+     * both offered as a file named by {@link Download#fileName}.
      */
-    static Answer table(ResponseFormat format, Map<String, Object> envelope, ResultTable table, String csvName) {
+    static Answer table(ResponseFormat format, Map<String, Object> envelope, ResultTable table, Download download) {
         if (format == ResponseFormat.CSV) {
-            return new Answer(CsvTable.bytes(table), format.contentType(), "attachment; filename=\"" + csvName + ".csv\"");
+            return new Answer(CsvTable.bytes(table), format.contentType(), attachment(download.fileName(format)));
+        }
+        if (format == ResponseFormat.XLSX) {
+            return new Answer(WorkbookTable.bytes(table, RunSheet.of(download)), format.contentType(),
+                    attachment(download.fileName(format)));
         }
         Map<String, Object> body = new LinkedHashMap<>(envelope);
         body.put("columns", table.columns());
         body.put("row_count", table.rows().size());
         body.put("rows", table);
         return json(body);
+    }
+
+    /** The file names are scenario ids, run ids and fixed words: nothing that needs quoting. */
+    private static String attachment(String fileName) {
+        return "attachment; filename=\"" + fileName + "\"";
     }
 
     static Answer json(Object body) {

@@ -4,50 +4,67 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * JSON or CSV, from {@code ?format=} when given, else from the Accept header.
+ * JSON, CSV or an Excel workbook (xlsx), from {@code ?format=} when given, else from the Accept header.
+ * CSV and xlsx are the tabular formats: every endpoint whose answer is one table offers both.
  *
- * <p>An Accept header that cannot be parsed is ignored (JSON), as HTTP allows; one that rules out both
- * JSON and CSV is a 406. An unknown {@code format} value is a 400.
+ * <p>An Accept header that cannot be parsed is ignored (JSON), as HTTP allows; one that rules out every
+ * format the endpoint has is a 406. An unknown {@code format} value is a 400. With equal quality JSON
+ * wins over CSV, and CSV over xlsx: a client has to ask for a workbook by its own media type.
  */
 enum ResponseFormat {
-    JSON("application/json"),
-    CSV("text/csv");
+    JSON("application/json", "json", true),
+    CSV("text/csv", "csv", true),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", false);
 
     static final String PARAMETER = "format";
 
     private final String mediaType;
+    private final String extension;
+    private final boolean text;
 
-    ResponseFormat(String mediaType) {
+    ResponseFormat(String mediaType, String extension, boolean text) {
         this.mediaType = mediaType;
+        this.extension = extension;
+        this.text = text;
     }
 
     String contentType() {
-        return mediaType + "; charset=utf-8";
+        return text ? mediaType + "; charset=utf-8" : mediaType;
+    }
+
+    String mediaType() {
+        return mediaType;
+    }
+
+    /** The {@code format=} value and file name extension: json, csv, xlsx. */
+    String extension() {
+        return extension;
     }
 
     /**
-     * @param csvAvailable whether the endpoint can answer in CSV
+     * @param tabular whether the endpoint answers one table, and so can answer in CSV and xlsx too
      */
-    static ResponseFormat negotiate(RequestParameters params, String accept, boolean csvAvailable) {
+    static ResponseFormat negotiate(RequestParameters params, String accept, boolean tabular) {
         Optional<String> explicit = params.single(PARAMETER);
         if (explicit.isPresent()) {
             String f = explicit.get().trim().toLowerCase(Locale.ROOT);
-            if (f.equals("json")) {
-                return JSON;
-            }
-            if (f.equals("csv")) {
-                if (!csvAvailable) {
-                    throw ApiError.badParameter(PARAMETER, "This endpoint answers in JSON only (format=json).");
+            for (ResponseFormat format : values()) {
+                if (format.extension.equals(f)) {
+                    if (format != JSON && !tabular) {
+                        throw ApiError.badParameter(PARAMETER, "This endpoint answers in JSON only (format=json).");
+                    }
+                    return format;
                 }
-                return CSV;
             }
-            throw ApiError.badParameter(PARAMETER, "Parameter 'format' must be 'json' or 'csv'.");
+            throw ApiError.badParameter(PARAMETER, tabular ? "Parameter 'format' must be 'json', 'csv' or 'xlsx'."
+                    : "This endpoint answers in JSON only (format=json).");
         }
         if (accept == null || accept.isBlank()) {
             return JSON;
         }
         double json = -1;
         double csv = -1;
+        double xlsx = -1;
         boolean understood = false;
         for (String range : accept.split(",")) {
             String[] parts = range.trim().split(";");
@@ -66,18 +83,25 @@ enum ResponseFormat {
             if (type.equals("text/csv") || type.equals("text/*") || type.equals("*/*")) {
                 csv = Math.max(csv, q);
             }
+            // Only its own name: application/* and */* already mean JSON, which wins those ties.
+            if (type.equals(XLSX.mediaType)) {
+                xlsx = Math.max(xlsx, q);
+            }
         }
         if (!understood) {
             return JSON;
         }
-        if (csvAvailable && csv > 0 && csv > json) {
+        if (tabular && xlsx > 0 && xlsx > csv && xlsx > json) {
+            return XLSX;
+        }
+        if (tabular && csv > 0 && csv > json) {
             return CSV;
         }
         if (json > 0) {
             return JSON;
         }
-        throw new ApiError(406, csvAvailable ? "This endpoint answers in application/json or text/csv."
-                : "This endpoint answers in application/json.", "Accept");
+        throw new ApiError(406, tabular ? "This endpoint answers in application/json, text/csv or " + XLSX.mediaType
+                + "." : "This endpoint answers in application/json.", "Accept");
     }
 
     private static double quality(String[] parts) {

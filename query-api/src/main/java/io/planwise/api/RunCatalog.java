@@ -28,11 +28,13 @@ final class RunCatalog {
     private final Map<String, Entry> entries = new HashMap<>();
 
     private final long memoryTableMaxRows;
+    private final EmployeeIndex employeeIndex;
 
-    RunCatalog(MartDatabase database, PublishedRuns published, long memoryTableMaxRows) {
+    RunCatalog(MartDatabase database, PublishedRuns published, long memoryTableMaxRows, EmployeeIndex employeeIndex) {
         this.database = database;
         this.published = published;
         this.memoryTableMaxRows = memoryTableMaxRows;
+        this.employeeIndex = employeeIndex;
     }
 
     /**
@@ -49,7 +51,9 @@ final class RunCatalog {
             entry.leases++;
         }
         try {
-            entry.ensureCreated(database, published);
+            if (entry.ensureCreated(database, published)) {
+                employeeIndex.offer(entry.views);
+            }
         } catch (RuntimeException e) {
             synchronized (this) {
                 entries.remove(key, entry);
@@ -100,6 +104,7 @@ final class RunCatalog {
     }
 
     private void drop(Entry entry) {
+        employeeIndex.drop(entry.views);
         if (entry.created) {
             try {
                 database.dropSchema(entry.views.schema());
@@ -123,9 +128,10 @@ final class RunCatalog {
             this.views = views;
         }
 
-        synchronized void ensureCreated(MartDatabase database, PublishedRuns published) {
+        /** @return whether this call created them */
+        synchronized boolean ensureCreated(MartDatabase database, PublishedRuns published) {
             if (created) {
-                return;
+                return false;
             }
             long start = System.nanoTime();
             try {
@@ -142,6 +148,7 @@ final class RunCatalog {
             }
             created = true;
             LOG.info("Prepared run {} as {} in {} ms", key, views.schema(), (System.nanoTime() - start) / 1_000_000);
+            return true;
         }
     }
 }

@@ -43,6 +43,10 @@ final class RunViews {
     private final long memoryTableMaxRows;
     /** Trials per mart, counted on first use ({@link PublishedMarts#trials}); a published run never changes. */
     private final Map<String, Integer> trialCounts = new ConcurrentHashMap<>();
+    /** The run's level ids, listed on first use ({@link RunExtent#levels}). */
+    private volatile List<Integer> levels;
+    /** The {@link EmployeeIndex} copies of this run's detail marts that are complete, by mart. */
+    private final Map<String, String> employeeIndex = new ConcurrentHashMap<>();
 
     /** @param memoryTableMaxRows marts with at most this many rows become in-memory tables, the rest views */
     RunViews(RunManifest manifest, long sequence, long memoryTableMaxRows) {
@@ -85,12 +89,38 @@ final class RunViews {
         trialCounts.put(mart, trials);
     }
 
+    /** The run's level ids, if they were listed already. */
+    Optional<List<Integer>> listedLevels() {
+        return Optional.ofNullable(levels);
+    }
+
+    void rememberLevels(List<Integer> ids) {
+        levels = List.copyOf(ids);
+    }
+
     /** {@code run_<n>.<mart>}, for SQL; the mart name was checked when the relations were created. */
     String relation(String mart) {
         if (!marts.containsKey(mart)) {
             throw new IllegalArgumentException("Run " + manifest.runId() + " has no mart " + mart + ".");
         }
         return schema + "." + quote(mart);
+    }
+
+    /**
+     * The {@link EmployeeIndex} copy of a mart (sorted by {@link EmployeeIndex#KEY}), once it is
+     * complete; until then, and for small runs, lookups read {@link #relation}.
+     */
+    Optional<String> employeeIndexed(String mart) {
+        return Optional.ofNullable(employeeIndex.get(mart));
+    }
+
+    void indexedByEmployee(String mart, String table) {
+        employeeIndex.put(mart, table);
+    }
+
+    /** Before the copies are dropped: lookups go back to the Parquet relations. */
+    void forgetEmployeeIndex() {
+        employeeIndex.clear();
     }
 
     /** The DDL that creates this run's schema and one relation per mart. */

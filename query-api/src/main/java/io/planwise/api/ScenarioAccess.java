@@ -2,6 +2,7 @@ package io.planwise.api;
 
 import io.planwise.warehouse.RunManifest;
 import io.planwise.warehouse.WarehouseLayout;
+import io.planwise.warehouse.contract.RunRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,14 @@ final class ScenarioAccess {
             throw ApiError.noSuchScenario(parameter);
         }
         return published.current(scenarioId).orElseThrow(() -> ApiError.noSuchScenario(parameter));
+    }
+
+    /**
+     * The record of a run the caller got from {@link #readable} or {@link #allReadable} (so already
+     * within its scope), for the run sheet of a workbook; empty when it cannot be read.
+     */
+    Optional<RunRecord> record(RunManifest run) {
+        return published.record(run);
     }
 
     /** The current manifests of every scenario the caller may read, by scenario id. */

@@ -38,7 +38,8 @@ final class ScenariosEndpoint {
             rows.add(new Object[] {run.scenarioId(), run.runId(), run.publishedAt(),
                     years.isEmpty() ? null : years.get(0), years.isEmpty() ? null : years.get(years.size() - 1)});
         }
-        Replies.send(ctx, validators, Replies.table(format, Map.of(), new ResultTable(columns, rows), "scenarios"));
+        Replies.send(ctx, validators, Replies.table(format, Map.of(), new ResultTable(columns, rows),
+                Download.of(ctx, params, access, "scenarios", runs)));
     }
 
     /** The years a run projects: those its summary has files for, ascending. */

@@ -22,10 +22,14 @@ import java.util.List;
  * @param answerCacheMegabytes memory for rendered summary, needs and compare answers; 0 turns it off
  * @param memoryTableMaxRows marts with at most this many rows are copied into DuckDB memory per run;
  *     larger ones are read from their Parquet files on each query
+ * @param workDir where the server keeps its {@link WorkDirectory} (the employee index and DuckDB's
+ *     spill files), deleted when it stops
+ * @param employeeIndexRows runs with at least this many events and snapshot rows get an
+ *     {@link EmployeeIndex}; negative turns it off
  */
 record ServerOptions(Path warehouse, String host, int port, Path keysFile, boolean noAuth, Duration queryTimeout,
         int connections, String memoryLimit, Duration pollInterval, int answerCacheMegabytes,
-        long memoryTableMaxRows) {
+        long memoryTableMaxRows, Path workDir, long employeeIndexRows) {
 
     static final String USAGE = String.join("\n",
             "usage: java -jar planwise-api.jar --warehouse DIR (--keys FILE | --no-auth) [options]",
@@ -40,7 +44,11 @@ record ServerOptions(Path warehouse, String host, int port, Path keysFile, boole
             "  --poll-ms N              scan current/ for new publishes every N ms (default 1000)",
             "  --answer-cache-mb N      memory for rendered summary/needs/compare answers (default 64; 0 = off)",
             "  --memory-table-rows N    marts up to N rows are held in memory, larger ones read from Parquet"
-                    + " (default " + RunViews.DEFAULT_MEMORY_TABLE_MAX_ROWS + ")");
+                    + " (default " + RunViews.DEFAULT_MEMORY_TABLE_MAX_ROWS + ")",
+            "  --work-dir DIR           where the employee index and spill files live while the server runs"
+                    + " (default: the system temp directory)",
+            "  --employee-index-rows N  copy runs with N or more events + snapshot rows into an index sorted by"
+                    + " employee (default " + EmployeeIndex.DEFAULT_MIN_ROWS + "; -1 = never)");
 
     ServerOptions {
         if (warehouse == null) {
@@ -66,7 +74,32 @@ record ServerOptions(Path warehouse, String host, int port, Path keysFile, boole
     /** Options for an embedded server (tests, the benchmark): loopback, defaults elsewhere. */
     static ServerOptions embedded(Path warehouse, int port, Path keysFile) {
         return new ServerOptions(warehouse, "127.0.0.1", port, keysFile, keysFile == null, Duration.ofSeconds(10), 8,
-                "2GB", Duration.ofSeconds(1), 64, RunViews.DEFAULT_MEMORY_TABLE_MAX_ROWS);
+                "2GB", Duration.ofSeconds(1), 64, RunViews.DEFAULT_MEMORY_TABLE_MAX_ROWS, defaultWorkDir(),
+                EmployeeIndex.DEFAULT_MIN_ROWS);
+    }
+
+    ServerOptions withAnswerCache(int megabytes) {
+        return new ServerOptions(warehouse, host, port, keysFile, noAuth, queryTimeout, connections, memoryLimit,
+                pollInterval, megabytes, memoryTableMaxRows, workDir, employeeIndexRows);
+    }
+
+    ServerOptions withMemoryTableRows(long rows) {
+        return new ServerOptions(warehouse, host, port, keysFile, noAuth, queryTimeout, connections, memoryLimit,
+                pollInterval, answerCacheMegabytes, rows, workDir, employeeIndexRows);
+    }
+
+    ServerOptions withPollInterval(Duration interval) {
+        return new ServerOptions(warehouse, host, port, keysFile, noAuth, queryTimeout, connections, memoryLimit,
+                interval, answerCacheMegabytes, memoryTableMaxRows, workDir, employeeIndexRows);
+    }
+
+    ServerOptions withEmployeeIndexRows(long rows) {
+        return new ServerOptions(warehouse, host, port, keysFile, noAuth, queryTimeout, connections, memoryLimit,
+                pollInterval, answerCacheMegabytes, memoryTableMaxRows, workDir, rows);
+    }
+
+    private static Path defaultWorkDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     static ServerOptions parse(String... args) {
@@ -82,6 +115,8 @@ record ServerOptions(Path warehouse, String host, int port, Path keysFile, boole
         long pollMs = 1000;
         int cacheMb = 64;
         long memoryTableRows = RunViews.DEFAULT_MEMORY_TABLE_MAX_ROWS;
+        Path workDir = defaultWorkDir();
+        long indexRows = EmployeeIndex.DEFAULT_MIN_ROWS;
         while (!rest.isEmpty()) {
             String option = rest.pop();
             switch (option) {
@@ -96,12 +131,19 @@ record ServerOptions(Path warehouse, String host, int port, Path keysFile, boole
                 case "--poll-ms" -> pollMs = number(option, value(option, rest), 10, 3_600_000);
                 case "--answer-cache-mb" -> cacheMb = (int) number(option, value(option, rest), 0, 65_536);
                 case "--memory-table-rows" -> memoryTableRows = number(option, value(option, rest), 0, 1_000_000_000);
+                case "--work-dir" -> workDir = Path.of(value(option, rest));
+                case "--employee-index-rows" -> indexRows = signedNumber(option, value(option, rest));
                 case "-h", "--help" -> throw new UsageError(null);
                 default -> throw new UsageError("Unknown option '" + option + "'.");
             }
         }
         return new ServerOptions(warehouse, host, port, keys, noAuth, Duration.ofMillis(timeoutMs), connections, memory,
-                Duration.ofMillis(pollMs), cacheMb, memoryTableRows);
+                Duration.ofMillis(pollMs), cacheMb, memoryTableRows, workDir, indexRows);
+    }
+
+    /** -1 (off) or a row count. */
+    private static long signedNumber(String option, String text) {
+        return text.equals("-1") ? -1 : number(option, text, 0, Long.MAX_VALUE);
     }
 
     private static String value(String option, Deque<String> rest) {

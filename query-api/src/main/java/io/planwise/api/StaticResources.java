@@ -1,5 +1,6 @@
 package io.planwise.api;
 
+import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,14 @@ final class StaticResources {
     private final byte[] page = load("web/index.html");
     private final byte[] script = load("web/app.js");
     private final byte[] style = load("web/app.css");
+
+    /** Binds "/", the page's files and /openapi.json. */
+    void serve(Javalin app) {
+        QueryApiServer.get(app, "/", this::page);
+        QueryApiServer.get(app, "/app.js", this::script);
+        QueryApiServer.get(app, "/app.css", this::style);
+        QueryApiServer.get(app, "/openapi.json", this::openApi);
+    }
 
     void openApi(Context ctx) {
         ctx.contentType("application/json; charset=utf-8").result(openApi);

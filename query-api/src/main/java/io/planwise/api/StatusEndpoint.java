@@ -36,8 +36,9 @@ final class StatusEndpoint {
         if (validators.answerNotModified(ctx)) {
             return;
         }
-        if (format == ResponseFormat.CSV) {
-            Replies.send(ctx, validators, Replies.table(format, Map.of(), perMart(runs), "status"));
+        if (format != ResponseFormat.JSON) {
+            Replies.send(ctx, validators, Replies.table(format, Map.of(), perMart(runs),
+                    Download.of(ctx, params, access, "status", runs)));
             return;
         }
         List<Map<String, Object>> scenarios = new ArrayList<>();

@@ -60,6 +60,8 @@ final class SummaryEndpoint {
             throw ApiError.badParameter("by", "Parameter 'by' must be 'year' or 'level'.");
         }
         RunManifest run = marts.access().readable(Authentication.caller(ctx), ctx.pathParam("id"), "scenario_id");
+        RunExtent.checkYears(params, run, "year");
+        RunExtent.checkLevels(marts, run, params, null, "level");
         Validators validators = Validators.of(run, format);
         if (validators.answerNotModified(ctx)) {
             return;
@@ -68,7 +70,7 @@ final class SummaryEndpoint {
             Map<String, Object> envelope = RunEnvelope.of(run);
             envelope.put("by", by);
             return Replies.table(format, envelope, yearly(run, params, by.equals("level")),
-                    run.scenarioId() + "-summary-by-" + by);
+                    Download.of(ctx, params, marts.access(), run.scenarioId() + "-summary-by-" + by, run));
         });
         Replies.send(ctx, validators, answer);
     }

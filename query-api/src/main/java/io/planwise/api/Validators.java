@@ -15,8 +15,8 @@ import java.util.HexFormat;
  * <p>An answer is a pure function of its URL, its format and the runs it read, so the run id is a
  * strong validator: {@code "<run_id>"} for one scenario, {@code "runs-<hash>"} over every
  * {@code scenario=run} pair for answers spanning scenarios, the run id and the state of the committed
- * actuals for plan-vs-actual answers, with {@code -csv} appended for CSV so the
- * two representations never share a tag. Last-Modified is the (latest) publish time. Only
+ * actuals for plan-vs-actual answers, with {@code -csv} or {@code -xlsx} appended for CSV and
+ * workbooks so two representations never share a tag. Last-Modified is the (latest) publish time. Only
  * If-None-Match is honoured: HTTP dates have whole seconds, and two publishes within one second must
  * not look unchanged.
  */
@@ -27,12 +27,16 @@ record Validators(String etag, Instant lastModified) {
     }
 
     static Validators of(Collection<RunManifest> runs, ResponseFormat format) {
+        Instant latest = runs.stream().map(RunManifest::publishedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        return new Validators(tag(runsTag(runs), format), latest);
+    }
+
+    /** {@code runs-<hash>} over every {@code scenario=run} pair: names the set of runs an answer read. */
+    static String runsTag(Collection<RunManifest> runs) {
         StringBuilder pairs = new StringBuilder();
         runs.stream().sorted(Comparator.comparing(RunManifest::scenarioId))
                 .forEach(m -> pairs.append(m.scenarioId()).append('=').append(m.runId()).append('\n'));
-        String hash = HexFormat.of().formatHex(ApiKeys.sha256(pairs.toString())).substring(0, 20);
-        Instant latest = runs.stream().map(RunManifest::publishedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-        return new Validators(tag("runs-" + hash, format), latest);
+        return "runs-" + HexFormat.of().formatHex(ApiKeys.sha256(pairs.toString())).substring(0, 20);
     }
 
     /**
@@ -47,7 +51,7 @@ record Validators(String etag, Instant lastModified) {
     }
 
     private static String tag(String value, ResponseFormat format) {
-        return "\"" + value + (format == ResponseFormat.CSV ? "-csv" : "") + "\"";
+        return "\"" + value + (format == ResponseFormat.JSON ? "" : "-" + format.extension()) + "\"";
     }
 
     /** Whether an If-None-Match header names this answer's tag (weak comparison, as RFC 9110 asks). */

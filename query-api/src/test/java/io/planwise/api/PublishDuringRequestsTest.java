@@ -51,9 +51,7 @@ class PublishDuringRequestsTest {
         RunManifest b = warehouse.baseRunB;
         // Every mart read from Parquet and no answer cache: each request really reads the run's files.
         ServerOptions o = RunningServer.overParquet(warehouse.root, warehouse.keys);
-        try (RunningServer server = RunningServer.start(new ServerOptions(o.warehouse(), o.host(), o.port(),
-                o.keysFile(), o.noAuth(), o.queryTimeout(), o.connections(), o.memoryLimit(), Duration.ofMillis(50),
-                0, 0))) {
+        try (RunningServer server = RunningServer.start(o.withPollInterval(Duration.ofMillis(50)))) {
             ApiClient api = server.client;
             List<String> paths = new ArrayList<>(PATHS);
             paths.add("/api/v1/scenarios/base/employees/" + employeeWhoseHistoryDiffers(api, manifests, a, b));

@@ -28,9 +28,7 @@ final class RunningServer implements AutoCloseable {
 
     /** Keys, no answer cache, and every mart read from its Parquet files: the path big marts take. */
     static ServerOptions overParquet(Path warehouse, Path keys) {
-        ServerOptions o = ServerOptions.embedded(warehouse, 0, keys);
-        return new ServerOptions(o.warehouse(), o.host(), o.port(), o.keysFile(), o.noAuth(), o.queryTimeout(),
-                o.connections(), o.memoryLimit(), o.pollInterval(), 0, 0);
+        return ServerOptions.embedded(warehouse, 0, keys).withAnswerCache(0).withMemoryTableRows(0);
     }
 
     @Override

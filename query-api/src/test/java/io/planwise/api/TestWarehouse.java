@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -23,7 +24,9 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code base}: published twice; run A (seed 42, growth 3%) was replaced by run B (seed 7,
  *       growth 5%), and both manifests are kept so tests can publish either again;
- *   <li>{@code alt}: seed 99, growth 1%, the second scenario of tenant alpha;
+ *   <li>{@code alt}: seed 99, growth 1%, the second scenario of tenant alpha, over the same census with
+ *       {@link #MESSY_ROWS} appended: rejected and warned rows whose ids and values look like spreadsheet
+ *       formulas and HTML, so {@code dq_census_issues} has rows of several reasons;
  *   <li>{@code tenant_b}: another tenant's scenario (seed 42, growth 3%);
  *   <li>{@code ensemble}: 12 trials (2 with events and snapshots), seed 42, growth 3%, read by admin-key.
  * </ul>
@@ -36,6 +39,27 @@ final class TestWarehouse {
     static final String ADMIN_KEY = "admin-key-0123456789";
     static final int FIRST_YEAR = 2025;
     static final int LAST_YEAR = 2027;
+
+    /**
+     * Census rows appended to alt's census, by column name (the others empty): what each one is
+     * rejected or warned for is the census rule's business; these are written to hit several reasons.
+     */
+    static final List<Map<String, String>> MESSY_ROWS = List.of(
+            Map.of("employee_id", "MESSY_1", "employee_birth_date", "not-a-date", "employee_hire_date", "2015-01-01",
+                    "employee_gross_compensation", "60000"),
+            Map.of("employee_birth_date", "1980-01-01", "employee_hire_date", "2015-01-01",
+                    "employee_gross_compensation", "60000"),
+            Map.of("employee_id", "=1+2", "employee_birth_date", "1980-01-01", "employee_hire_date", "2015-01-01",
+                    "employee_gross_compensation", "abc"),
+            Map.of("employee_id", "MESSY_4", "employee_birth_date", "1980-01-01", "employee_hire_date", "2015-01-01",
+                    "employee_gross_compensation", "<img src=x onerror=alert(1)>"),
+            Map.of("employee_id", "MESSY_5", "employee_birth_date", "2010-01-01", "employee_hire_date", "2018-06-01",
+                    "employee_gross_compensation", "50000"),
+            Map.of("employee_id", "+MESSY_6", "employee_birth_date", "1960-01-01", "employee_hire_date", "2010-01-01",
+                    "employee_gross_compensation", "15000000"));
+
+    /** Part of the reuse stamp: a warehouse made by an older recipe is rebuilt. */
+    private static final String RECIPE = "2: alt over a census with rejects and warnings";
 
     /** Reads a saved manifest the way the warehouse module writes it (ISO instants, snake_case fields). */
     private static final ObjectMapper MANIFEST = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -100,7 +124,9 @@ final class TestWarehouse {
             Files.copy(new WarehouseLayout(wh).manifestPath("base"), runA);
             project(dir, census, wh, "base", 7, "0.05");
             RunManifest b = new ManifestStore(new WarehouseLayout(wh)).current("base").orElseThrow();
-            project(dir, census, wh, "alt", 99, "0.01");
+            Path messy = dir.resolve("census-messy.csv");
+            writeMessyCensus(census, messy);
+            project(dir, messy, wh, "alt", 99, "0.01");
             project(dir, census, wh, "tenant_b", 42, "0.03");
             project(dir, census, wh, "ensemble", 42, "0.03", "--trials", "12", "--detail-trials", "2");
             Files.writeString(keys, String.join("\n",
@@ -122,10 +148,24 @@ final class TestWarehouse {
         }
     }
 
+    /** The census with {@link #MESSY_ROWS} appended, each laid out by the census's own header. */
+    private static void writeMessyCensus(Path census, Path messy) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(census));
+        String[] header = lines.get(0).split(",", -1);
+        for (Map<String, String> row : MESSY_ROWS) {
+            List<String> fields = new ArrayList<>();
+            for (String column : header) {
+                fields.add(row.getOrDefault(column.trim(), ""));
+            }
+            lines.add(String.join(",", fields));
+        }
+        Files.write(messy, lines);
+    }
+
     private static String jarStamp() {
         Path jar = jobJar();
         try {
-            return jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+            return RECIPE + " " + jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
         } catch (IOException e) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn -B -o install -Dmaven.test.skip=true).");
         }
