@@ -73,7 +73,9 @@ final class EmployeeIndex implements AutoCloseable {
     private final Map<String, Boolean> offered = new ConcurrentHashMap<>();
     /** {@code scenario/run} of the runs whose copy is complete. */
     private final Set<String> built = ConcurrentHashMap.newKeySet();
+    /** The build in progress and the run schema it copies; a drop cancels only the build of its own run. */
     private volatile Statement running;
+    private volatile String runningSchema;
 
     /**
      * @param minRows runs with fewer events and snapshot rows than this are not copied; a negative
@@ -105,7 +107,7 @@ final class EmployeeIndex implements AutoCloseable {
         views.forgetEmployeeIndex();
         built.remove(key(views));
         Statement s = running;
-        if (s != null) {
+        if (s != null && views.schema().equals(runningSchema)) {
             try {
                 s.cancel();
             } catch (SQLException | RuntimeException e) {
@@ -133,6 +135,7 @@ final class EmployeeIndex implements AutoCloseable {
         String target = CATALOG + "." + schema;
         try (Connection c = database.backgroundConnection(); Statement s = c.createStatement()) {
             running = s;
+            runningSchema = schema;
             s.execute("CREATE SCHEMA IF NOT EXISTS " + target);
             for (String mart : MARTS) {
                 if (views.columns(mart).isPresent() && offered.containsKey(schema)) {
@@ -159,6 +162,7 @@ final class EmployeeIndex implements AutoCloseable {
             dropSchema(schema);
         } finally {
             running = null;
+            runningSchema = null;
         }
     }
 

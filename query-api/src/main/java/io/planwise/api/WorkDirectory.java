@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's own scratch directory, {@code <parent>/planwise-api-<pid>/}: the {@link EmployeeIndex}
- * database and DuckDB's spill files. Nothing in it outlives the server: it is deleted on
- * {@link #close}, and a directory left by a server that was killed (its pid no longer runs) is
- * deleted by the next server that starts in the same parent.
+ * The server's own scratch directory, {@code <parent>/planwise-api-<pid>-<random>/}: the
+ * {@link EmployeeIndex} database and DuckDB's spill files. Nothing in it outlives the server: it is
+ * deleted on {@link #close}, and a directory left by a server that was killed (its pid no longer
+ * runs) is deleted by the next server that starts in the same parent. The random part keeps several
+ * servers of one process (tests, the load benchmark) apart.
  */
 final class WorkDirectory implements AutoCloseable {
 
@@ -36,14 +37,12 @@ final class WorkDirectory implements AutoCloseable {
     static WorkDirectory create(Path parent) {
         Path root = parent.toAbsolutePath().normalize();
         removeAbandoned(root);
-        Path dir = root.resolve(PREFIX + ProcessHandle.current().pid());
         try {
-            deleteTree(dir);
-            Files.createDirectories(dir);
+            Files.createDirectories(root);
+            return new WorkDirectory(Files.createTempDirectory(root, PREFIX + ProcessHandle.current().pid() + "-"));
         } catch (IOException | UncheckedIOException e) {
-            throw new IllegalArgumentException("The work directory " + dir + " cannot be created: " + e.getMessage(), e);
+            throw new IllegalArgumentException("A work directory cannot be created in " + root + ": " + e.getMessage(), e);
         }
-        return new WorkDirectory(dir);
     }
 
     Path path() {
@@ -73,8 +72,10 @@ final class WorkDirectory implements AutoCloseable {
         if (!name.startsWith(PREFIX) || !Files.isDirectory(child)) {
             return Optional.empty();
         }
+        String rest = name.substring(PREFIX.length());
+        int dash = rest.indexOf('-');
         try {
-            return Optional.of(Long.parseLong(name.substring(PREFIX.length())));
+            return Optional.of(Long.parseLong(dash < 0 ? rest : rest.substring(0, dash)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

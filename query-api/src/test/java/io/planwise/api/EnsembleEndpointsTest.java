@@ -157,7 +157,8 @@ class EnsembleEndpointsTest {
         assertThat(promotions.get(2).get("max").asDouble()).isEqualTo(3.0);
         assertThat(promotions.get(2).get("mean").asDouble()).isEqualTo(1.5);
 
-        assertThat(json(bands(SCENARIO, "metric=hires&level=7")).get("rows")).isEmpty();
+        assertThat(refused(bands(SCENARIO, "metric=hires&level=7"), 400, "level").get("error").asText())
+                .contains("1, 2");
     }
 
     @Test

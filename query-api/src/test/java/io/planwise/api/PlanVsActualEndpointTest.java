@@ -394,7 +394,9 @@ class PlanVsActualEndpointTest {
         assertThat(some).containsExactlyElementsOf(expected);
         assertThat(json(PATH + "?year=" + YEAR + "&trial=0").get("rows")).isEqualTo(all);
         assertThat(json(PATH + "?year=" + YEAR + "&trial=1").get("rows")).isEmpty();
-        assertThat(json(PATH + "?year=" + YEAR + "&level=999").get("rows")).isEmpty();
+        ApiClient.Reply outside = api.get(PATH + "?year=" + YEAR + "&level=999", "X-API-Key", ALPHA_KEY);
+        assertThat(outside.status()).as("a level outside the run").isEqualTo(400);
+        assertThat(outside.json().get("parameter").asText()).isEqualTo("level");
     }
 
     @Test
