@@ -9,24 +9,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** README.md's configuration reference is the table rendered from {@link ScenarioKey}, exactly. */
+/**
+ * docs/configuration.md holds the table rendered from {@link ScenarioKey}, exactly, so the reference a
+ * user reads cannot drift from what the reader accepts; README.md either links to it or, if it still
+ * carries its own copy of the block, carries the same one.
+ */
 class ConfigReferenceTest {
+    static final String CONFIGURATION_DOC = "docs/configuration.md";
 
     @Test
-    void theReadmeTableIsTheRenderedKeyTable() throws IOException {
-        Path readme = readme();
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
-        int begin = text.indexOf(ConfigReference.BEGIN);
-        int end = text.indexOf(ConfigReference.END);
-        if (begin < 0 || end < begin) {
-            fail(readme + " has no " + ConfigReference.BEGIN + " … " + ConfigReference.END + " block; add this one under"
-                    + " \"## Configuration reference\":\n" + ConfigReference.readmeBlock());
+    void theConfigurationPageHoldsTheRenderedKeyTable() throws IOException {
+        Path doc = RepositoryRoot.file(CONFIGURATION_DOC);
+        String block = markedBlock(doc);
+        if (block == null) {
+            fail(doc + " has no " + ConfigReference.BEGIN + " … " + ConfigReference.END + " block; add this one:\n\n"
+                    + ConfigReference.readmeBlock());
         }
-        String actual = text.substring(begin, end + ConfigReference.END.length()) + "\n";
-        String expected = ConfigReference.readmeBlock();
-        if (!actual.equals(expected)) {
-            fail(readme + ": the scenario key table differs from ScenarioKey. Replace the block between the"
-                    + " marker lines (markers included) with:\n\n" + expected);
+        if (!block.equals(ConfigReference.readmeBlock())) {
+            fail(doc + ": the scenario key table differs from ScenarioKey. Replace the block between the"
+                    + " marker lines (markers included) with:\n\n" + ConfigReference.readmeBlock());
+        }
+    }
+
+    @Test
+    void theReadmeLinksToThePageOrCarriesTheSameTable() throws IOException {
+        Path readme = RepositoryRoot.file("README.md");
+        String block = markedBlock(readme);
+        if (block == null) {
+            assertThat(Files.readString(readme, StandardCharsets.UTF_8))
+                    .as("README.md has no key table, so it must link to " + CONFIGURATION_DOC)
+                    .contains("(" + CONFIGURATION_DOC + ")");
+        } else if (!block.equals(ConfigReference.readmeBlock())) {
+            fail(readme + ": the scenario key table differs from ScenarioKey. Replace it with a link to "
+                    + CONFIGURATION_DOC + ", or the block between the marker lines (markers included) with:\n\n"
+                    + ConfigReference.readmeBlock());
         }
     }
 
@@ -37,17 +53,14 @@ class ConfigReferenceTest {
         }
     }
 
-    /** -Dplanwise.readme, else the README.md of the first directory upwards from here that has jobs/model. */
-    private static Path readme() {
-        String configured = System.getProperty("planwise.readme");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
+    /** The text from the begin marker through the end marker and its newline, or null without both markers. */
+    private static String markedBlock(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        int begin = text.indexOf(ConfigReference.BEGIN);
+        int end = text.indexOf(ConfigReference.END);
+        if (begin < 0 || end < begin) {
+            return null;
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("jobs/model"))) {
-                return dir.resolve("README.md");
-            }
-        }
-        return fail("README.md not found above " + Path.of("").toAbsolutePath() + "; pass -Dplanwise.readme=PATH");
+        return text.substring(begin, end + ConfigReference.END.length()) + "\n";
     }
 }
