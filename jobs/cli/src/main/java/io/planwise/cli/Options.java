@@ -22,6 +22,9 @@ public final class Options {
      * @throws HelpRequested for {@code -h} or {@code --help} anywhere
      * @throws UsageException for an unknown option, a stray argument or a missing value
      */
+    /** The one option whose value may also be given as a bare argument. */
+    static final String BARE_ARGUMENT = "sql";
+
     public static Options parse(String command, List<String> args, List<Option> declared) {
         if (args.contains("--help") || args.contains("-h")) {
             throw new HelpRequested();
@@ -31,6 +34,11 @@ public final class Options {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (!a.startsWith("--")) {
+                // A command with a --sql option takes its statement bare too: planwise query "SELECT …".
+                if (known.contains(BARE_ARGUMENT) && !options.values.containsKey(BARE_ARGUMENT)) {
+                    options.values.put(BARE_ARGUMENT, a);
+                    continue;
+                }
                 throw new UsageException("unexpected argument '" + a + "' for '" + command + "'");
             }
             String name = a.substring(2);

@@ -32,8 +32,11 @@ final class RunSummary {
                 record.publishedAt(), run.elapsed().toMillis() / 1000.0);
         out.printf("published run %s → %s%n", run.runId(), warehouse.manifestPath(run.scenarioId()));
         out.printf("marts: %s%n", run.runDir());
-        out.printf("%nlook at it with DuckDB, e.g.:%n  duckdb -c \"SELECT simulation_year, level_id, ending_headcount, "
-                + "ending_avg_compensation FROM read_parquet('%s/fct_workforce_summary/*/*.parquet', hive_partitioning=true) "
-                + "ORDER BY ALL\"%n", run.runDir());
+        String warehouseOption = warehouse.root().toAbsolutePath().normalize()
+                .equals(java.nio.file.Path.of("warehouse").toAbsolutePath().normalize()) ? "" : " --warehouse " + warehouse.root();
+        out.printf("%nlook at it (SQL over the current run of every scenario, no DuckDB CLI needed):%n"
+                + "  ./planwise query%s \"SELECT simulation_year, level_id, ending_headcount, ending_avg_compensation "
+                + "FROM fct_workforce_summary WHERE scenario_id = '%s' AND trial = 0 ORDER BY ALL\"%n",
+                warehouseOption, run.scenarioId());
     }
 }
