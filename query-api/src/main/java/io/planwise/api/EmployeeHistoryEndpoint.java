@@ -15,9 +15,9 @@ import java.util.StringJoiner;
  * JSON only: two tables do not fit one CSV; the events and snapshot endpoints filter on employee_id
  * for CSV.
  *
- * <p>For runs with an {@link EmployeeIndex}, the rows are read from its copies: the lookup first asks
- * DuckDB for the id's hash, then compares it as a constant (a bound value DuckDB cannot see would
- * not prune by zone maps) and the id itself (so a hash collision cannot mix two employees).
+ * <p>For runs with an {@link EmployeeIndex}, the rows are read from its copies: the lookup compares
+ * the id's key as a constant written into the SQL (a bound value DuckDB cannot see at planning time
+ * does not prune by zone maps) and the id itself as a bound value.
  */
 final class EmployeeHistoryEndpoint {
 
@@ -49,13 +49,8 @@ final class EmployeeHistoryEndpoint {
         try (RunLease lease = marts.lease(run)) {
             RunViews views = lease.views();
             MartDatabase.Deadline deadline = marts.deadline();
-            Lookup lookup = new Lookup(employeeId, null);
-            if (views.employeeIndexed(Marts.SNAPSHOT).isPresent() || views.employeeIndexed(Marts.EVENTS).isPresent()) {
-                lookup = new Lookup(employeeId, marts.query(deadline, "SELECT CAST(hash(?) AS VARCHAR) AS h",
-                        List.of(employeeId)).single().toString());
-            }
-            snapshots = rowsOf(views, Marts.SNAPSHOT, "simulation_year, trial", lookup, deadline);
-            events = rowsOf(views, Marts.EVENTS, "simulation_year, trial, effective_date, event_sequence", lookup,
+            snapshots = rowsOf(views, Marts.SNAPSHOT, "simulation_year, trial", employeeId, deadline);
+            events = rowsOf(views, Marts.EVENTS, "simulation_year, trial, effective_date, event_sequence", employeeId,
                     deadline);
         }
         if (snapshots.rows().isEmpty() && events.rows().isEmpty()) {
@@ -68,28 +63,21 @@ final class EmployeeHistoryEndpoint {
         Replies.send(ctx, validators, Replies.json(body));
     }
 
-    /** The id looked up and, when the run has an employee index, its hash as DuckDB computes it. */
-    private record Lookup(String employeeId, String hash) {}
-
-    private ResultTable rowsOf(RunViews views, String mart, String order, Lookup lookup,
+    private ResultTable rowsOf(RunViews views, String mart, String order, String employeeId,
             MartDatabase.Deadline deadline) {
         List<MartColumn> columns = views.requireMart(mart);
         StringJoiner select = new StringJoiner(", ");
         columns.stream().map(MartColumn::name).filter(n -> !n.equals("scenario_id") && !n.equals("employee_id"))
                 .forEach(n -> select.add(RunViews.quote(n)));
         Optional<String> indexed = views.employeeIndexed(mart);
-        if (indexed.isPresent() && lookup.hash() != null) {
-            // The hash is DuckDB's own output, digits only, so it is safe to write into the SQL.
-            String hash = lookup.hash();
-            if (!hash.chars().allMatch(Character::isDigit)) {
-                throw new IllegalStateException("DuckDB's hash is not a number: " + hash);
-            }
+        if (indexed.isPresent()) {
+            // The key literal is digits computed here, never text from the request.
             return marts.query(deadline, "SELECT " + select + " FROM " + indexed.get() + " WHERE "
-                    + EmployeeIndex.KEY + " = " + hash + "::UBIGINT AND employee_id = ? ORDER BY " + order + " LIMIT "
-                    + Marts.MAX_ROWS, List.of(lookup.employeeId()));
+                    + EmployeeIndex.KEY + " = " + EmployeeIndex.keyLiteral(employeeId) + " AND employee_id = ? ORDER BY "
+                    + order + " LIMIT " + Marts.MAX_ROWS, List.of(employeeId));
         }
         String sql = "SELECT " + select + " FROM " + views.relation(mart) + " WHERE employee_id = ? ORDER BY " + order
                 + " LIMIT " + Marts.MAX_ROWS;
-        return marts.query(deadline, sql, List.of(lookup.employeeId()));
+        return marts.query(deadline, sql, List.of(employeeId));
     }
 }

@@ -1,5 +1,6 @@
 package io.planwise.api;
 
+import io.planwise.model.draw.EmployeeKey;
 import io.planwise.warehouse.MartEntry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,10 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The employee index: for runs with many detail rows, a copy of their events and snapshot marts in
- * DuckDB's own storage, sorted by a hash of {@code employee_id}, so that an employee's history reads
+ * DuckDB's own storage, sorted by the model's key of {@code employee_id}, so that an employee's history reads
  * one or two row groups per mart instead of every Parquet file of the run.
  *
- * <h2>Why a copy, and why sorted by a hash</h2>
+ * <h2>Why a copy, and why sorted by a key</h2>
  *
  * The published marts are partitioned by year and spread over one file per writing task, with an
  * employee's rows in every year's files; DuckDB has no point lookup into Parquet, so each history
@@ -29,11 +30,11 @@ import org.slf4j.LoggerFactory;
  * seems: DuckDB pays a fixed cost per file and per row group even when its statistics prune it
  * (measured: ~29 ms for the snapshot alone in sorted files with 32k-row groups). A table in DuckDB's
  * storage sorted by the lookup key prunes by zone maps at almost no cost: ~3 ms for both marts.
- * The key is DuckDB's 64-bit {@code hash(employee_id)}, not the id, because DuckDB keeps only an
- * 8-byte prefix of a string's minimum and maximum: every {@code NH_2027_…} would share one prefix and
- * defeat the pruning. The hash is only ever compared inside this process, so its exact function does
- * not matter; the query still compares {@code employee_id} itself, so a hash collision cannot mix
- * two employees.
+ * The sort key is the model's 64-bit {@link EmployeeKey} (DuckDB's {@code md5_number_lower}), not the
+ * id, because DuckDB keeps only an 8-byte prefix of a string's minimum and maximum: every
+ * {@code NH_2027_…} would share one prefix and defeat the pruning. Java computes the same key, so a
+ * lookup is one query per mart with the key as a constant; it still compares {@code employee_id}
+ * itself, so two ids with one key cannot mix.
  *
  * <h2>Lifecycle</h2>
  *
@@ -57,10 +58,15 @@ final class EmployeeIndex implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmployeeIndex.class);
 
+    /** The value of {@link #KEY} for an id, as a UBIGINT literal. */
+    static String keyLiteral(String employeeId) {
+        return Long.toUnsignedString(EmployeeKey.of(employeeId)) + "::UBIGINT";
+    }
+
     /** Catalog name of the attached index database. */
     static final String CATALOG = "employee_index";
     /** The column the copies are sorted and pruned by. */
-    static final String KEY = "employee_hash";
+    static final String KEY = "employee_key";
     /** Default for {@code --employee-index-rows}. */
     static final long DEFAULT_MIN_ROWS = 1_000_000;
 
@@ -140,7 +146,7 @@ final class EmployeeIndex implements AutoCloseable {
             for (String mart : MARTS) {
                 if (views.columns(mart).isPresent() && offered.containsKey(schema)) {
                     String table = target + "." + RunViews.quote(mart);
-                    s.execute("CREATE TABLE " + table + " AS SELECT hash(employee_id) AS " + KEY + ", * FROM "
+                    s.execute("CREATE TABLE " + table + " AS SELECT md5_number_lower(employee_id) AS " + KEY + ", * FROM "
                             + views.relation(mart) + " ORDER BY " + KEY);
                 }
             }
