@@ -89,6 +89,28 @@ final class TestWarehouse {
         return shared;
     }
 
+    private static Path demo;
+
+    /**
+     * The warehouse {@code planwise demo} leaves, made by the job jar exactly as a user's first command
+     * (in its own working directory, where the demo writes its census); once per test JVM.
+     */
+    static synchronized Path demo() {
+        if (demo == null) {
+            Path dir = Path.of("target", "demo-warehouse").toAbsolutePath();
+            try {
+                deleteTree(dir);
+                Files.createDirectories(dir);
+                Files.copy(jobJar(), dir.resolve("planwise.jar"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            planwise(dir, "demo", "--warehouse", dir.resolve("warehouse").toString());
+            demo = dir.resolve("warehouse");
+        }
+        return demo;
+    }
+
     /** A private copy of the shared warehouse that a test may publish into. */
     static TestWarehouse copy(Path into) {
         TestWarehouse source = shared();
@@ -204,7 +226,7 @@ final class TestWarehouse {
         command.addAll(List.of(args));
         try {
             Path log = dir.resolve("planwise.log");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             if (!p.waitFor(180, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
