@@ -2,17 +2,22 @@ package io.planwise.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The files served as they are: the OpenAPI document and the web page. Each is a fixed classpath
- * resource bound to a fixed route, so no request path ever reaches a file lookup.
+ * The files served as they are: the OpenAPI document, the web page and the chart library it draws
+ * with (uPlot, MIT, from its webjar, with its licence). Each is a fixed classpath resource read once
+ * and bound to a fixed route, so no request path ever reaches a file lookup.
  */
 final class StaticResources {
 
     private static final String BASE = "/io/planwise/api/";
+    /** uPlot's files in the webjar the pom depends on; the version is part of the path. */
+    private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/";
 
     /**
      * Scripts and styles from this server only, no inline script, no framing, and fetch() only to this
@@ -25,13 +30,35 @@ final class StaticResources {
     private final byte[] page = load("web/index.html");
     private final byte[] script = load("web/app.js");
     private final byte[] style = load("web/app.css");
+    private final byte[] chartScript = loadAbsolute(UPLOT + "dist/uPlot.iife.min.js");
+    private final byte[] chartStyle = loadAbsolute(UPLOT + "dist/uPlot.min.css");
+    private final byte[] chartLicence = loadAbsolute(UPLOT + "LICENSE");
+    /** The tab's icon; without one the browser asks for /favicon.ico and logs the 404 as an error. */
+    private final byte[] icon = ("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">"
+            + "<rect width=\"16\" height=\"16\" rx=\"3\" fill=\"#1d3557\"/>"
+            + "<path d=\"M3 12V8h2v4zm4 0V5h2v7zm4 0V3h2v9z\" fill=\"#fff\"/></svg>")
+            .getBytes(StandardCharsets.UTF_8);
 
-    /** Binds "/", the page's files and /openapi.json. */
+    /** Binds "/", the page's files, the vendored chart library and /openapi.json, each for GET and HEAD. */
     void serve(Javalin app) {
-        QueryApiServer.get(app, "/", this::page);
-        QueryApiServer.get(app, "/app.js", this::script);
-        QueryApiServer.get(app, "/app.css", this::style);
-        QueryApiServer.get(app, "/openapi.json", this::openApi);
+        bind(app, "/", this::page);
+        bind(app, "/app.js", ctx -> send(ctx, "text/javascript; charset=utf-8", script));
+        bind(app, "/app.css", ctx -> send(ctx, "text/css; charset=utf-8", style));
+        bind(app, "/icon.svg", ctx -> send(ctx, "image/svg+xml", icon));
+        bind(app, "/vendor/uplot/uPlot.iife.min.js", ctx -> send(ctx, "text/javascript; charset=utf-8", chartScript));
+        bind(app, "/vendor/uplot/uPlot.min.css", ctx -> send(ctx, "text/css; charset=utf-8", chartStyle));
+        bind(app, "/vendor/uplot/LICENSE", ctx -> send(ctx, "text/plain; charset=utf-8", chartLicence));
+        bind(app, "/openapi.json", this::openApi);
+    }
+
+    /** The same handler for HEAD as for GET, so HEAD answers the GET's status and headers. */
+    private static void bind(Javalin app, String path, Handler handler) {
+        app.get(path, handler);
+        app.head(path, handler);
+    }
+
+    private static void send(Context ctx, String contentType, byte[] body) {
+        ctx.contentType(contentType).result(body);
     }
 
     void openApi(Context ctx) {
@@ -43,18 +70,14 @@ final class StaticResources {
         ctx.contentType("text/html; charset=utf-8").result(page);
     }
 
-    void script(Context ctx) {
-        ctx.contentType("text/javascript; charset=utf-8").result(script);
-    }
-
-    void style(Context ctx) {
-        ctx.contentType("text/css; charset=utf-8").result(style);
-    }
-
     private static byte[] load(String name) {
-        try (InputStream in = StaticResources.class.getResourceAsStream(BASE + name)) {
+        return loadAbsolute(BASE + name);
+    }
+
+    private static byte[] loadAbsolute(String resource) {
+        try (InputStream in = StaticResources.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("The resource " + BASE + name + " is missing from the jar.");
+                throw new IllegalStateException("The resource " + resource + " is missing from the jar.");
             }
             return in.readAllBytes();
         } catch (IOException e) {
