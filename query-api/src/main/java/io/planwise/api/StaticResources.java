@@ -2,7 +2,6 @@ package io.planwise.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,20 +40,14 @@ final class StaticResources {
 
     /** Binds "/", the page's files, the vendored chart library and /openapi.json, each for GET and HEAD. */
     void serve(Javalin app) {
-        bind(app, "/", this::page);
-        bind(app, "/app.js", ctx -> send(ctx, "text/javascript; charset=utf-8", script));
-        bind(app, "/app.css", ctx -> send(ctx, "text/css; charset=utf-8", style));
-        bind(app, "/icon.svg", ctx -> send(ctx, "image/svg+xml", icon));
-        bind(app, "/vendor/uplot/uPlot.iife.min.js", ctx -> send(ctx, "text/javascript; charset=utf-8", chartScript));
-        bind(app, "/vendor/uplot/uPlot.min.css", ctx -> send(ctx, "text/css; charset=utf-8", chartStyle));
-        bind(app, "/vendor/uplot/LICENSE", ctx -> send(ctx, "text/plain; charset=utf-8", chartLicence));
-        bind(app, "/openapi.json", this::openApi);
-    }
-
-    /** The same handler for HEAD as for GET, so HEAD answers the GET's status and headers. */
-    private static void bind(Javalin app, String path, Handler handler) {
-        app.get(path, handler);
-        app.head(path, handler);
+        QueryApiServer.get(app, "/", this::page);
+        QueryApiServer.get(app, "/app.js", ctx -> send(ctx, "text/javascript; charset=utf-8", script));
+        QueryApiServer.get(app, "/app.css", ctx -> send(ctx, "text/css; charset=utf-8", style));
+        QueryApiServer.get(app, "/icon.svg", ctx -> send(ctx, "image/svg+xml", icon));
+        QueryApiServer.get(app, "/vendor/uplot/uPlot.iife.min.js", ctx -> send(ctx, "text/javascript; charset=utf-8", chartScript));
+        QueryApiServer.get(app, "/vendor/uplot/uPlot.min.css", ctx -> send(ctx, "text/css; charset=utf-8", chartStyle));
+        QueryApiServer.get(app, "/vendor/uplot/LICENSE", ctx -> send(ctx, "text/plain; charset=utf-8", chartLicence));
+        QueryApiServer.get(app, "/openapi.json", this::openApi);
     }
 
     private static void send(Context ctx, String contentType, byte[] body) {
