@@ -17,9 +17,6 @@ import java.util.List;
  * and assumption readers); then the engine runs and the summary is printed from {@code _run.json}.
  */
 final class ProjectCommand extends Command {
-    /** Where an embedded Flink cluster shows its dashboard (project and actuals). */
-    static final Option DASHBOARD_PORT = Option.of("dashboard-port", "P", "8081-8099",
-            "port (or range) of the local Flink dashboard");
     static final List<Option> OPTIONS = List.of(
             Option.of("census", "FILE|JDBC_URL", null, "the census: a CSV or Parquet file, or a PostgreSQL database"),
             Option.of("config", "YAML", "the defaults of the configuration reference", "scenario configuration (PlanWise's simulation_config.yaml)"),
@@ -33,7 +30,7 @@ final class ProjectCommand extends Command {
             Option.of("seed", "S", "the config's", "random seed"),
             Option.of("trials", "N", "the config's", "Monte Carlo trials (1 … 100,000)"),
             Option.of("detail-trials", "K", "the config's", "trials that write events and snapshot rows"),
-            DASHBOARD_PORT,
+            DashboardBinding.ADDRESS, DashboardBinding.PORTS,
             Option.of("census-table", "TABLE", "census", "census table, with --census jdbc:…"),
             Option.of("census-query", "SQL", null, "a query instead of a table, with --census jdbc:…"),
             DatabaseInputs.USER, DatabaseInputs.PASSWORD);
@@ -84,7 +81,7 @@ final class ProjectCommand extends Command {
                 config.endYear(), config.randomSeed(), config.trials() == 1 ? "" : String.format(
                         " · %,d trials (%,d with events)", config.trials(), config.detailTrials()), engine.describe(parallelism == null ? 0 : parallelism), runId);
         ProjectRequest request = new ProjectRequest(censusFile, censusTable, config, assumptions, warehouse, runId,
-                parallelism, options.get(DASHBOARD_PORT.name(), DASHBOARD_PORT.defaultValue()));
+                parallelism, DashboardBinding.of(options));
         ProjectionRun run;
         try {
             run = engine.project(request, out);
@@ -111,7 +108,7 @@ final class ProjectCommand extends Command {
     }
 
     /** The config file (or the defaults) with the command line's overrides, validated again. */
-    private static ScenarioConfig config(Options options, PrintStream out) {
+    static ScenarioConfig config(Options options, PrintStream out) {
         ScenarioConfig config = options.has("config") ? ScenarioConfig.load(Path.of(options.get("config")))
                 : ScenarioConfig.defaults();
         if (config.warning() != null) {
@@ -134,7 +131,8 @@ final class ProjectCommand extends Command {
         return config;
     }
 
-    private static Assumptions assumptions(Options options) throws Exception {
+    /** The assumptions --assumptions names (a seed directory or a database), or the bundled ones. */
+    static Assumptions assumptions(Options options) throws Exception {
         String from = options.get("assumptions");
         if (from == null) {
             return Assumptions.bundledDefaults();

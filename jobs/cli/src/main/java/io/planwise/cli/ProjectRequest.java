@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * @param censusFile the census file, or null when the census is in a database
  * @param censusTable the census table or query in PostgreSQL, checked and numbered, or null for a file
  * @param parallelism tasks (Flink) or threads (DuckDB); null lets a cluster submission decide
- * @param dashboardPort the local Flink dashboard's port or range
+ * @param dashboard where a local Flink cluster shows its dashboard
  */
 public record ProjectRequest(
         Path censusFile,
@@ -22,5 +22,5 @@ public record ProjectRequest(
         WarehouseLayout warehouse,
         String runId,
         Integer parallelism,
-        String dashboardPort) {
+        DashboardBinding dashboard) {
 }

@@ -5,7 +5,6 @@ import io.planwise.connector.postgres.PostgresEndpoint;
 import io.planwise.connector.postgres.outbox.HrEventsOutboxSource;
 import io.planwise.model.actuals.HrEvent;
 import io.planwise.projection.LocalDateTypes;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -40,11 +39,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class ActualsJob {
     private final HrEventsOutboxSource<HrEvent> source;
-    private final Path actualsDirectory;
+    private final ActualsHousekeeping housekeeping;
 
-    public ActualsJob(HrEventsOutboxSource<HrEvent> source, Path actualsDirectory) {
+    /** @param housekeeping where the marts and checkpoints are, and what of earlier runs' debris to remove */
+    public ActualsJob(HrEventsOutboxSource<HrEvent> source, ActualsHousekeeping housekeeping) {
         this.source = source;
-        this.actualsDirectory = actualsDirectory;
+        this.housekeeping = housekeeping;
     }
 
     /** The outbox source for this job; checks the database before any job starts. */
@@ -66,10 +66,10 @@ public final class ActualsJob {
                 .uid("hr-events-outbox")
                 .setParallelism(1)
                 .keyBy(ActualsJob::employeeKey, Types.STRING)
-                .process(new ApplyHrEvents(), TypeInformation.of(ActualsRecord.class))
+                .process(new ApplyHrEvents(housekeeping), TypeInformation.of(ActualsRecord.class))
                 .uid("apply-hr-events")
                 .name("apply HR events per employee")
-                .sinkTo(StreamingMartSink.create(ActualsMartBinding.catalog(), actualsDirectory))
+                .sinkTo(StreamingMartSink.create(ActualsMartBinding.catalog(), housekeeping.actualsDirectory()))
                 .uid("actuals-marts")
                 .name("actuals marts (Parquet, committed on checkpoints)");
     }

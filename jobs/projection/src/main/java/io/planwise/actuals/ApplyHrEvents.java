@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * Applies each employee's events, in the order the outbox gives them, to the employee's standing
  * (keyed state, part of every checkpoint): an accepted event becomes a row of fct_hr_events_actual
  * and its rows of fct_workforce_actual_monthly, a rejected one a row of dq_hr_events_quarantine.
- * A malformed event never fails the job. Metrics: {@code eventsAccepted}, {@code eventsQuarantined}.
+ * A malformed event never fails the job. Metrics: {@code eventsAccepted}, {@code eventsQuarantined},
+ * {@code secondsSinceLastCommit} (since this task's last completed checkpoint, or its start: it
+ * grows when nothing commits). After its first completed checkpoint, subtask 0 sweeps what earlier
+ * runs left behind ({@link ActualsHousekeeping}).
  */
 final class ApplyHrEvents extends KeyedProcessFunction<String, HrEvent, ActualsRecord> implements CheckpointListener {
     private static final long serialVersionUID = 1L;
@@ -30,6 +33,13 @@ final class ApplyHrEvents extends KeyedProcessFunction<String, HrEvent, ActualsR
     private transient Counter accepted;
     private transient Counter quarantined;
     private transient long reportedAt;
+    private transient volatile long committedAtMillis;
+    private transient boolean swept;
+    private final ActualsHousekeeping housekeeping;
+
+    ApplyHrEvents(ActualsHousekeeping housekeeping) {
+        this.housekeeping = housekeeping;
+    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -37,6 +47,9 @@ final class ApplyHrEvents extends KeyedProcessFunction<String, HrEvent, ActualsR
                 TypeInformation.of(EmployeeStanding.class)));
         accepted = getRuntimeContext().getMetricGroup().counter("eventsAccepted");
         quarantined = getRuntimeContext().getMetricGroup().counter("eventsQuarantined");
+        committedAtMillis = System.currentTimeMillis();
+        getRuntimeContext().getMetricGroup().gauge("secondsSinceLastCommit",
+                () -> (System.currentTimeMillis() - committedAtMillis) / 1000);
     }
 
     @Override
@@ -57,6 +70,15 @@ final class ApplyHrEvents extends KeyedProcessFunction<String, HrEvent, ActualsR
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
+        committedAtMillis = System.currentTimeMillis();
+        if (!swept && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+            swept = true;
+            ActualsHousekeeping.Removed removed = housekeeping.afterFirstCheckpoint(getRuntimeContext().getJobInfo().getJobId().toString());
+            if (removed.partFiles() + removed.checkpoints() > 0) {
+                PROGRESS.info("removed {} abandoned in-progress part files and {} old checkpoints of earlier runs",
+                        removed.partFiles(), removed.checkpoints());
+            }
+        }
         long applied = accepted.getCount() + quarantined.getCount();
         if (applied != reportedAt) {
             reportedAt = applied;

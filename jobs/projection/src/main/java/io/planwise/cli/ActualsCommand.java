@@ -1,6 +1,7 @@
 package io.planwise.cli;
 
 import io.planwise.actuals.ActualsCheckpoints;
+import io.planwise.actuals.ActualsHousekeeping;
 import io.planwise.actuals.ActualsJob;
 import io.planwise.warehouse.contract.ActualsMarts;
 import io.planwise.warehouse.contract.Mart;
@@ -18,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -43,7 +43,8 @@ public final class ActualsCommand extends Command {
             Option.of("parallelism", "N", "2", "parallel tasks of the per-employee work and the writers"),
             Option.of("until", "caught-up", "run until stopped", "stop once every event committed before the start is in"),
             Option.of("table", "TABLE", "hr_events", "the outbox table"),
-            ProjectCommand.DASHBOARD_PORT,
+            Option.of("retained-checkpoints", "N", "3", "checkpoints kept across restarts (the newest N runs' latest)"),
+            DashboardBinding.ADDRESS, DashboardBinding.PORTS,
             DatabaseInputs.USER, DatabaseInputs.PASSWORD);
     static final Usage USAGE = new Usage("actuals", "stream the HR events outbox into the actuals marts (<warehouse>/actuals), exactly once", 90, OPTIONS);
 
@@ -67,7 +68,13 @@ public final class ActualsCommand extends Command {
         Path actuals = Path.of(cl.get("warehouse", "warehouse")).resolve(ActualsMarts.DIRECTORY).toAbsolutePath();
         Path checkpoints = cl.get("checkpoint-dir") == null ? actuals.resolve("_checkpoints")
                 : Path.of(cl.get("checkpoint-dir")).toAbsolutePath();
+        long retained = cl.wholeNumber("retained-checkpoints", 3);
+        if (retained < 1 || retained > 1000) {
+            throw new UsageException("--retained-checkpoints must be between 1 and 1000 (the next start resumes from the newest), got "
+                    + retained);
+        }
         Path restore = restorePoint(cl, actuals, checkpoints);
+        ActualsHousekeeping housekeeping = new ActualsHousekeeping(actuals, checkpoints, System.currentTimeMillis(), (int) retained);
         HrEventsOutboxSource<HrEvent> source = ActualsJob.outbox(DatabaseInputs.endpoint(cl, cl.require("url")),
                 cl.get("table", "hr_events"), poll);
 
@@ -75,18 +82,17 @@ public final class ActualsCommand extends Command {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         boolean local = env instanceof LocalStreamEnvironment;
         if (local) {
-            String port = cl.get(ProjectCommand.DASHBOARD_PORT.name(), ProjectCommand.DASHBOARD_PORT.defaultValue());
-            conf.set(RestOptions.BIND_PORT, port);
+            String dashboard = LocalDashboard.configure(conf, DashboardBinding.of(cl));
             env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
             env.setParallelism((int) cl.wholeNumber("parallelism", 2));
-            out.printf("Flink dashboard: http://localhost:%s (while the job runs)%n", port.split("-")[0]);
+            out.printf("Flink dashboard: %s (while the job runs)%n", dashboard);
         } else {
             env.configure(conf);
             if (cl.get("parallelism") != null) {
                 env.setParallelism((int) cl.wholeNumber("parallelism", 1));
             }
         }
-        new ActualsJob(source, actuals).addTo(env);
+        new ActualsJob(source, housekeeping).addTo(env);
         out.printf("actuals from %s, %s%n", source.description(), restore == null ? "from the first event"
                 : "resuming from checkpoint " + restore);
         out.printf("checkpoints every %s into %s; each one commits new files to %s/<mart>/*.parquet (%s)%n",
@@ -108,6 +114,11 @@ public final class ActualsCommand extends Command {
             job.getJobExecutionResult().get();
         } catch (ExecutionException cancelled) {
             // cancelling is how it stops; the checkpoint is retained
+        }
+        // the job sweeps after its first checkpoint, but a stop right after that checkpoint can beat it
+        Path newest = ActualsCheckpoints.latest(checkpoints).orElse(null);
+        if (newest != null && newest.getParent().getFileName().toString().equals(job.getJobID().toString())) {
+            housekeeping.afterFirstCheckpoint(job.getJobID().toString());
         }
         out.printf("caught up: %,d events in the marts; stopped, the next run resumes from %s%n",
                 CommittedMartRows.count(actuals, ONE_ROW_PER_EVENT), ActualsCheckpoints.latest(checkpoints).orElse(checkpoints));

@@ -6,7 +6,11 @@ import io.planwise.connector.rows.RowFormatException;
 import io.planwise.connector.postgres.PostgresEndpoint;
 import io.planwise.database.HrEventsOutboxWriter;
 import io.planwise.database.NewHrEvent;
+import io.planwise.model.actuals.OpeningBalance;
 import io.planwise.model.actuals.SyntheticHrEvents;
+import io.planwise.model.census.CensusRowDecoder;
+import io.planwise.model.config.ScenarioConfig;
+import io.planwise.model.projection.ProjectionParameters;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -22,16 +26,21 @@ import java.util.Locale;
 /**
  * {@code planwise append-events}: appends HR events to the outbox table, in one transaction, from a
  * CSV or Parquet file (columns employee_id, event_type, effective_date, compensation, level_id;
- * the last two may be empty) or generated ({@code --generate N --seed S}, valid events of
- * employees H&lt;seed&gt;-…). Creates the PlanWise schema first if it is missing. A value the outbox
- * cannot store (a date that is no date) stops the command with the file and line; anything the
- * outbox can store is appended — the actuals job decides what is valid.
+ * the last two may be empty), generated ({@code --generate N --seed S}, valid events of
+ * employees H&lt;seed&gt;-…), or the opening balance of a census ({@code --census FILE}: a hire event
+ * for every employee the projection takes as its baseline, {@link OpeningBalance}). It runs no DDL and so never waits on other writers; the table comes
+ * from {@code planwise init-db} or {@code load-postgres}. A value the outbox cannot store (a date
+ * that is no date) stops the command with the file and line; anything the outbox can store is
+ * appended — the actuals job decides what is valid.
  */
 public final class AppendEventsCommand extends Command {
     static final List<Option> OPTIONS = List.of(
             Option.of("url", "JDBC_URL", null, "the database holding the outbox"),
             Option.of("file", "FILE", null, "events to append (CSV or Parquet: employee_id, event_type, effective_date, compensation, level_id)"),
             Option.of("generate", "N", null, "append N valid demo events instead of a file"),
+            Option.of("census", "FILE", null, "append the opening balance: a hire event for every active census employee"),
+            Option.of("config", "YAML", "the defaults", "with --census: the scenario whose as-of date and job levels apply"),
+            Option.of("assumptions", "DIR|JDBC_URL", "the bundled PlanWise seeds", "with --census: the job levels' source"),
             Option.of("seed", "S", "1", "seed of the generated events"),
             Option.of("start", "YYYY-MM-DD", "2025-01-01", "first effective date of the generated events"),
             Option.of("table", "TABLE", "hr_events", "the outbox table"),
@@ -48,12 +57,17 @@ public final class AppendEventsCommand extends Command {
     public void run(Options cl, PrintStream out) throws Exception {
         this.out = out;
         PostgresEndpoint endpoint = DatabaseInputs.endpoint(cl, cl.require("url"));
-        if ((cl.get("file") == null) == (cl.get("generate") == null)) {
-            throw new UsageException("'append-events' needs either --file FILE or --generate N");
+        if (java.util.stream.Stream.of("file", "generate", "census").filter(cl::has).count() != 1) {
+            throw new UsageException("'append-events' needs one of --file FILE, --generate N or --census FILE");
         }
         List<NewHrEvent> events;
         String from;
-        if (cl.get("file") != null) {
+        if (cl.has("census")) {
+            OpeningBalance balance = openingBalance(cl, out);
+            events = balance.hires().stream().map(h -> new NewHrEvent(h.employeeId(), "hire", h.hireDate(),
+                    BigDecimal.valueOf(h.compensationCents(), 2), h.levelId())).toList();
+            from = "opening balance of " + cl.get("census") + " as of " + balance.asOf() + ": " + balance.accounting();
+        } else if (cl.get("file") != null) {
             Path file = Path.of(cl.get("file"));
             if (!Files.isRegularFile(file)) {
                 throw new UsageException("events file " + file + " does not exist");
@@ -75,7 +89,6 @@ public final class AppendEventsCommand extends Command {
         }
         String table = cl.get("table", "hr_events");
         HrEventsOutboxWriter writer = new HrEventsOutboxWriter(endpoint, table);
-        writer.createSchema();
         List<Long> ids = writer.append(events);
         if (ids.isEmpty()) {
             out.printf("no events in %s; nothing appended%n", from);
@@ -83,6 +96,20 @@ public final class AppendEventsCommand extends Command {
         }
         out.printf("appended %,d events (%s) to %s table %s: event_id %d–%d, one transaction%n", ids.size(), from, endpoint,
                 table, ids.stream().mapToLong(Long::longValue).min().orElse(0), ids.stream().mapToLong(Long::longValue).max().orElse(0));
+    }
+
+    /** The census read with the projection's rules, against the scenario's as-of date and job levels. */
+    private static OpeningBalance openingBalance(Options cl, PrintStream out) throws Exception {
+        Path census = InputChecks.censusFile(cl.get("census"));
+        ScenarioConfig config = ProjectCommand.config(cl, out);
+        OpeningBalance balance = new OpeningBalance(new ProjectionParameters(config, ProjectCommand.assumptions(cl), 0),
+                config.censusAsOfDate());
+        try {
+            RowFiles.readAll(census, new CensusRowDecoder(), balance::add);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return balance;
     }
 
     private static LocalDate date(String text, String what) {

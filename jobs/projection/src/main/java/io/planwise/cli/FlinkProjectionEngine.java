@@ -8,7 +8,6 @@ import io.planwise.projection.ProjectionSettings;
 import java.io.PrintStream;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -46,10 +45,10 @@ public final class FlinkProjectionEngine implements ProjectionEngine {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         if (env instanceof LocalStreamEnvironment) {
             Configuration conf = new Configuration();
-            conf.set(RestOptions.BIND_PORT, request.dashboardPort());
+            String dashboard = LocalDashboard.configure(conf, request.dashboard());
             conf.setString("restart-strategy.type", "none");
             env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-            out.printf("Flink dashboard: http://localhost:%s (while the job runs)%n", request.dashboardPort().split("-")[0]);
+            out.printf("Flink dashboard: %s (while the job runs)%n", dashboard);
         }
         if (request.parallelism() != null) {
             env.setParallelism(request.parallelism());

@@ -3,6 +3,7 @@ package io.planwise.database;
 import io.planwise.connector.postgres.PostgresEndpoint;
 import io.planwise.connector.postgres.PostgresException;
 import io.planwise.connector.postgres.PostgresRelations;
+import io.planwise.connector.postgres.outbox.HrEventsOutboxOptions;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,8 +15,9 @@ import java.util.List;
 /**
  * Appends events to the outbox table in one transaction per call: all of them get event ids and
  * become visible together at commit, or none does ({@code planwise append-events}, and HR systems'
- * stand-in in the tests). Creates the {@link HrDatabase} schema (including the outbox) first if it is
- * missing.
+ * stand-in in the tests). It never runs DDL and takes no lock beyond its INSERT's, so it never waits
+ * on another writer: the table comes from {@link HrDatabase} ({@code planwise init-db} or
+ * {@code load-postgres}), and a missing table is one clear error.
  */
 public final class HrEventsOutboxWriter {
     private final PostgresEndpoint endpoint;
@@ -27,11 +29,6 @@ public final class HrEventsOutboxWriter {
         }
         this.endpoint = endpoint;
         this.table = table;
-    }
-
-    /** Creates the PlanWise tables that do not exist yet (the outbox among them). */
-    public void createSchema() {
-        HrDatabase.createMissingTables(endpoint);
     }
 
     /** Appends the events in one transaction; returns their event ids, in the order given. */
@@ -59,6 +56,9 @@ public final class HrEventsOutboxWriter {
         }
         try (Connection c = endpoint.connect()) {
             c.setAutoCommit(false);
+            if (!PostgresRelations.exists(c, table)) {
+                throw new PostgresException(HrEventsOutboxOptions.missingTable(table, endpoint.describe()));
+            }
             List<Long> ids = new ArrayList<>(n);
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 st.setArray(1, c.createArrayOf("text", employees));

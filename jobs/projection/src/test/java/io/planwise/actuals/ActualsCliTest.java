@@ -44,10 +44,12 @@ class ActualsCliTest {
         return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private Outcome actuals(Path warehouse) {
-        return cli("actuals", "--url", db.url, "--db-user", "postgres", "--warehouse", warehouse.toString(),
-                "--checkpoint-interval", "300ms", "--poll-interval", "100ms", "--until", "caught-up",
-                "--dashboard-port", "18400-18499");
+    private Outcome actuals(Path warehouse, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("actuals", "--url", db.url, "--db-user", "postgres",
+                "--warehouse", warehouse.toString(), "--checkpoint-interval", "300ms", "--poll-interval", "100ms",
+                "--until", "caught-up", "--dashboard-port", "18400-18499"));
+        args.addAll(List.of(more));
+        return cli(args.toArray(String[]::new));
     }
 
     @Test
@@ -83,10 +85,17 @@ class ActualsCliTest {
                 "reading until the 303 events committed so far are in the marts", "caught up: 303 events in the marts");
 
         cli("append-events", "--url", db.url, "--db-user", "postgres", "--generate", "100", "--seed", "6");
-        Outcome second = actuals(warehouse);
+        Path checkpoints = warehouse.toAbsolutePath().resolve("actuals/_checkpoints");
+        try (Stream<Path> runs = Files.list(checkpoints)) {
+            assertThat(runs.count()).isEqualTo(1);
+        }
+        Outcome second = actuals(warehouse, "--retained-checkpoints", "1");
         assertThat(second.exit()).as(second.err()).isZero();
-        assertThat(second.out()).contains("resuming from checkpoint " + warehouse.toAbsolutePath().resolve("actuals/_checkpoints"),
-                "caught up: 403 events in the marts");
+        assertThat(second.out()).contains("resuming from checkpoint " + checkpoints, "caught up: 403 events in the marts");
+        // only this run's checkpoint is left: the first run's directory went after the second's first checkpoint
+        try (Stream<Path> runs = Files.list(checkpoints)) {
+            assertThat(runs.toList()).singleElement().isEqualTo(ActualsCheckpoints.latest(checkpoints).orElseThrow().getParent());
+        }
 
         Path marts = warehouse.resolve("actuals");
         db.assertMartsHoldEveryEventOnce(marts);
@@ -104,10 +113,44 @@ class ActualsCliTest {
     }
 
     @Test
+    void theOpeningBalanceStartsTheActualWorkforceFromTheCensusByTheProjectionsRules() throws Exception {
+        db.emptyOutbox();
+        Path census = tmp.resolve("opening-census.csv");
+        Files.writeString(census, "employee_id,employee_ssn,employee_birth_date,employee_hire_date,employee_termination_date,"
+                + "employee_gross_compensation,active,department\n"
+                + "OB-1,x,1980-04-01,2010-05-17,,60000.00,true,ops\n"          // level 1 (56,000-80,000)
+                + "OB-2,x,1975-01-01,2001-01-01,,130000,true,ops\n"            // level 3
+                + "OB-3,x,1990-01-01,2020-01-01,2025-06-30,70000,false,ops\n"  // left before the as-of date
+                + "OB-4,x,1990-01-01,2026-02-01,,70000,true,ops\n"             // hired after it
+                + "OB-5,x,1990-01-01,not-a-date,,70000,true,ops\n"             // rejected
+                + "OB-2,x,1975-01-01,2003-03-03,,90000,true,ops\n");           // duplicate; the later hire (level 2) wins
+        Path config = tmp.resolve("opening.yaml");
+        Files.writeString(config, "simulation:\n  start_year: 2026\n");
+        Outcome opened = cli("append-events", "--url", db.url, "--db-user", "postgres", "--census", census.toString(),
+                "--config", config.toString());
+        assertThat(opened.exit()).as(opened.err()).isZero();
+        assertThat(opened.out()).contains("appended 2 events (opening balance of " + census + " as of 2025-12-31: 6 rows: "
+                + "2 hires, 1 rejected (invalid_hire_date 1), 1 duplicate rows, 1 terminated_before_start, 1 not_yet_hired)");
+
+        Path warehouse = tmp.resolve("wh-opening");
+        Outcome streamed = actuals(warehouse);
+        assertThat(streamed.exit()).as(streamed.err()).isZero();
+        Path marts = warehouse.resolve("actuals");
+        assertThat(ActualsTestbed.duck("SELECT employee_id, event_type, effective_date, level_id, compensation FROM "
+                + ActualsTestbed.glob(marts, ActualsMarts.EVENTS.name()) + " ORDER BY employee_id")).containsExactly(
+                        List.of("OB-1", "hire", "2010-05-17", "1", "60000"),
+                        List.of("OB-2", "hire", "2003-03-03", "2", "90000"));
+        assertThat(ActualsTestbed.duck("SELECT sum(headcount_change), sum(payroll_change) FROM "
+                + ActualsTestbed.glob(marts, ActualsMarts.MONTHLY.name()) + " WHERE month <= DATE '2025-12-31'"))
+                .containsExactly(List.of("2", "150000"));
+        db.emptyOutbox();
+    }
+
+    @Test
     void usageMistakesAreExplained() {
         Outcome neither = cli("append-events", "--url", db.url);
         assertThat(neither.exit()).isEqualTo(2);
-        assertThat(neither.err()).startsWith("planwise: error: 'append-events' needs either --file FILE or --generate N");
+        assertThat(neither.err()).startsWith("planwise: error: 'append-events' needs one of --file FILE, --generate N or --census FILE");
         Outcome interval = cli("actuals", "--url", db.url, "--checkpoint-interval", "soon");
         assertThat(interval.exit()).isEqualTo(2);
         assertThat(interval.err()).startsWith("planwise: error: --checkpoint-interval must be a positive duration like 500ms, 10s");
@@ -117,6 +160,6 @@ class ActualsCliTest {
                 "--warehouse", tmp.resolve("wh-missing").toString());
         assertThat(noTable.exit()).isEqualTo(1);
         assertThat(noTable.err().lines().findFirst().orElseThrow()).isEqualTo("planwise: error: table missing_outbox does not exist in "
-                + db.url + "; create it with the PlanWise schema (planwise append-events creates it too)");
+                + db.url + "; create the PlanWise tables with planwise init-db --url JDBC_URL (load-postgres creates them too)");
     }
 }

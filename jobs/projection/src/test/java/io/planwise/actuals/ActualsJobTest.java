@@ -4,6 +4,7 @@ import io.planwise.testing.FlinkMiniCluster;
 import io.planwise.warehouse.contract.ActualsMarts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.planwise.database.NewHrEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +88,24 @@ class ActualsJobTest {
             Thread.sleep(1000);
             assertThat(cluster.getExecutionGraph(job.getJobID()).get().getStatusTimestamp(JobStatus.RESTARTING))
                     .as("the job never restarted").isZero();
+            // the dashboard shows progress and lag: every row applied, none behind, commits every 300 ms
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            String seen = "";
+            while (true) {
+                JsonNode accepted = ActualsTestbed.metric(cluster, job.getJobID(), "eventsAccepted");
+                JsonNode quarantined = ActualsTestbed.metric(cluster, job.getJobID(), "eventsQuarantined");
+                JsonNode behind = ActualsTestbed.metric(cluster, job.getJobID(), "outboxRowsBehind");
+                JsonNode sinceCommit = ActualsTestbed.metric(cluster, job.getJobID(), "secondsSinceLastCommit");
+                seen = accepted + " " + quarantined + " " + behind + " " + sinceCommit;
+                if (accepted != null && quarantined != null && behind != null && sinceCommit != null
+                        && accepted.path("sum").asLong() + quarantined.path("sum").asLong() == rows
+                        && behind.path("max").asLong() == 0 && sinceCommit.path("max").asLong() <= 5) {
+                    break;
+                }
+                assertThat(System.nanoTime()).as("metrics after 60 s: " + seen).isLessThan(deadline);
+                Thread.sleep(500);
+            }
+            assertThat(ActualsTestbed.metric(cluster, job.getJobID(), "eventsQuarantined").path("sum").asLong()).isEqualTo(8);
         } finally {
             ActualsTestbed.stop(job);
         }

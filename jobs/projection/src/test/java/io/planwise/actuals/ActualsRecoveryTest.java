@@ -4,11 +4,14 @@ import io.planwise.testing.FlinkMiniCluster;
 import io.planwise.warehouse.contract.ActualsMarts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -77,6 +80,11 @@ class ActualsRecoveryTest {
         Optional<Path> last = ActualsCheckpoints.latest(checkpoints);
         assertThat(last).isPresent();
         assertThat(last.get().getParent().getFileName().toString()).isEqualTo(first.getJobID().toString());
+        // what a killed run leaves: a hidden in-progress file nothing will ever commit
+        Path abandoned = actuals.resolve(ActualsMarts.EVENTS.name()).resolve(".part-0dead-0.parquet.inprogress.0beef");
+        Files.writeString(abandoned, "rows of a run that died");
+        Files.setLastModifiedTime(abandoned, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        long secondStart = System.currentTimeMillis();
         JobClient second = db.start(actuals, checkpoints, last.get());
         try {
             ActualsTestbed.awaitCommitted(actuals, rows, Duration.ofSeconds(90));
@@ -85,6 +93,12 @@ class ActualsRecoveryTest {
             ActualsTestbed.stop(second);
         }
         db.assertMartsHoldEveryEventOnce(actuals);
+        // after the restored run's first checkpoint: no debris of the first run is left
+        assertThat(abandoned).doesNotExist();
+        try (Stream<Path> files = Files.walk(actuals)) {
+            assertThat(files.filter(f -> f.getFileName().toString().contains(".inprogress."))
+                    .filter(f -> f.toFile().lastModified() < secondStart - ActualsHousekeeping.MARGIN_MILLIS)).isEmpty();
+        }
         // the restored job's own checkpoints are now the latest
         assertThat(ActualsCheckpoints.latest(checkpoints).orElseThrow().getParent().getFileName().toString())
                 .isEqualTo(second.getJobID().toString());

@@ -4,6 +4,7 @@ import io.planwise.warehouse.contract.ActualsMarts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.connector.postgres.PostgresEndpoint;
+import io.planwise.database.HrDatabase;
 import io.planwise.database.HrEventsOutboxWriter;
 import io.planwise.database.NewHrEvent;
 import io.planwise.model.actuals.EmployeeHistory;
@@ -29,7 +30,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -50,7 +61,7 @@ final class ActualsTestbed implements AutoCloseable {
         postgres = new PostgresServer().start();
         url = postgres.url();
         endpoint = PostgresEndpoint.of(url, postgres.user(), "", Map.of());
-        new HrEventsOutboxWriter(endpoint, "hr_events").createSchema();
+        HrDatabase.createMissingTables(endpoint);
     }
 
     @Override
@@ -161,8 +172,35 @@ final class ActualsTestbed implements AutoCloseable {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 ActualsCheckpoints.configuration(Duration.ofMillis(300), checkpoints, restoreFrom));
         env.setParallelism(2);
-        new ActualsJob(ActualsJob.outbox(endpoint, "hr_events", Duration.ofMillis(100)), actuals).addTo(env);
+        new ActualsJob(ActualsJob.outbox(endpoint, "hr_events", Duration.ofMillis(100)),
+                new ActualsHousekeeping(actuals, checkpoints, System.currentTimeMillis(), 3)).addTo(env);
         return env.executeAsync("actuals under test");
+    }
+
+    /**
+     * A metric of the running job as the dashboard shows it, through the cluster's REST API: the
+     * aggregate ({@code min}, {@code max}, {@code sum}) over the subtasks of the vertex that reports
+     * it, or null while no vertex reports it yet.
+     */
+    static JsonNode metric(MiniCluster cluster, JobID job, String name) throws Exception {
+        String base = cluster.getRestAddress().get().toString() + "/jobs/" + job;
+        for (JsonNode v : restGet(base).path("vertices")) {
+            String vertex = base + "/vertices/" + v.path("id").asText() + "/subtasks/metrics";
+            for (JsonNode m : restGet(vertex)) {
+                String id = m.path("id").asText();
+                if (id.equals(name) || id.endsWith("." + name)) {
+                    JsonNode values = restGet(vertex + "?get=" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+                    return values.size() == 0 ? null : values.get(0);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode restGet(String url) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(r.body());
     }
 
     /** Waits until the committed events and quarantine rows reach at least the given count. */

@@ -41,14 +41,24 @@ class PlanwiseCliTest {
         assertThat(cli("generate-census", "--employees", "800", "--seed", "5", "--out", parquet.toString()).exit()).isZero();
         assertThat(Files.readAllLines(csv)).hasSize(801);
 
-        Outcome fromCsv = cli("project", "--census", csv.toString(), "--warehouse", tmp.resolve("wh-csv").toString(),
-                "--end-year", "2026", "--parallelism", "2", "--scenario", "cli");
+        // the first port of the dashboard's range is taken: the port printed is the one Flink listens on
+        Outcome fromCsv;
+        int taken;
+        try (java.net.ServerSocket occupied = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            taken = occupied.getLocalPort();
+            fromCsv = cli("project", "--census", csv.toString(), "--warehouse", tmp.resolve("wh-csv").toString(),
+                    "--end-year", "2026", "--parallelism", "2", "--scenario", "cli", "--dashboard-port", taken + "-" + (taken + 20));
+        }
         Outcome fromParquet = cli("project", "--census", parquet.toString(), "--warehouse",
                 tmp.resolve("wh-parquet").toString(), "--end-year", "2026", "--parallelism", "2", "--scenario", "cli");
         assertThat(fromCsv.exit()).as(fromCsv.err()).isZero();
         assertThat(fromParquet.exit()).as(fromParquet.err()).isZero();
         // what a user reads: dashboard, the summary table with one row per year, where the marts are
-        assertThat(fromCsv.out()).contains("Flink dashboard: http://localhost:", "census: 800 rows read",
+        java.util.regex.Matcher dashboard = java.util.regex.Pattern.compile("Flink dashboard: http://127\\.0\\.0\\.1:(\\d+) ")
+                .matcher(fromCsv.out());
+        assertThat(dashboard.find()).as(fromCsv.out()).isTrue();
+        assertThat(Integer.parseInt(dashboard.group(1))).isGreaterThan(taken).isLessThanOrEqualTo(taken + 20);
+        assertThat(fromCsv.out()).contains("census: 800 rows read",
                 "checks: ", "published run", "fct_workforce_summary");
         assertThat(fromCsv.out().lines().filter(l -> l.matches("\\s+202[56]\\s+[0-9,]+\\s+.*%.*"))).hasSize(2);
 

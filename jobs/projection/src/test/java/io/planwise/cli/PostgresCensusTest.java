@@ -94,6 +94,27 @@ class PostgresCensusTest {
     }
 
     @Test
+    void initDbCreatesWhatIsMissingAndThenNothing() throws Exception {
+        sql("CREATE SCHEMA IF NOT EXISTS fresh");
+        String schemaUrl = url + "?currentSchema=fresh";
+        int objects = io.planwise.database.HrDatabase.schemaStatements().size();
+        Outcome first = cli("init-db", "--url", schemaUrl, "--db-user", "postgres");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).isEqualTo("created " + objects + " of the " + objects + " PlanWise tables and indexes in "
+                + url + " as postgres\n");
+        sql("DROP INDEX fresh.hr_events_txid_event_id");
+        assertThat(cli("init-db", "--url", schemaUrl, "--db-user", "postgres").out())
+                .isEqualTo("created 1 of the " + objects + " PlanWise tables and indexes in " + url + " as postgres\n");
+        assertThat(cli("init-db", "--url", schemaUrl, "--db-user", "postgres").out())
+                .isEqualTo(url + " as postgres already holds all " + objects + " PlanWise tables and indexes; nothing changed\n");
+        try (Connection c = POSTGRES.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT count(*) FROM pg_tables WHERE schemaname = 'fresh' AND tablename IN ('census', 'hr_events', 'comp_levers')")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aLoadThatFailsHalfwayLeavesTheDatabaseAsItWas() throws Exception {
         Path good = tmp.resolve("good.csv");
         Files.writeString(good, "employee_id,employee_birth_date,employee_hire_date,employee_gross_compensation\n"

@@ -39,6 +39,12 @@ public record HrEventsOutboxOptions(String table, Duration pollInterval, int bat
         }
     }
 
+    /** What to say when the outbox table is not in the database: who creates it (writers never run DDL). */
+    public static String missingTable(String table, String database) {
+        return "table " + table + " does not exist in " + database + "; create the PlanWise tables with "
+                + "planwise init-db --url JDBC_URL (load-postgres creates them too)";
+    }
+
     /** hr_events, polled every second, 1000 rows per query. */
     public static HrEventsOutboxOptions defaults() {
         return new HrEventsOutboxOptions(DEFAULT_TABLE, DEFAULT_POLL_INTERVAL, DEFAULT_BATCH_SIZE);

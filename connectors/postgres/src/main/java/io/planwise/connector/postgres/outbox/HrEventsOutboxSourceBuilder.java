@@ -90,8 +90,7 @@ public final class HrEventsOutboxSourceBuilder<T> {
                         + c.getMetaData().getDatabaseProductVersion() + "; the outbox reader needs 13 or later (xid8, pg_current_snapshot)");
             }
             if (!PostgresRelations.exists(c, table)) {
-                throw new PostgresException("table " + table + " does not exist in " + endpoint.describe()
-                        + "; create it with the PlanWise schema (planwise append-events creates it too)");
+                throw new PostgresException(HrEventsOutboxOptions.missingTable(table, endpoint.describe()));
             }
             Map<String, String> types;
             try {

@@ -119,6 +119,27 @@ class HrEventsOutboxVisibilityTest {
     }
 
     @Test
+    void theBacklogCountIsWhatTheReaderWouldStillReadFromTheSameSnapshotRule() throws Exception {
+        try (Connection c = connect()) {
+            for (int i = 0; i < 5; i++) {
+                insert(c, "C" + i);
+            }
+            HrEventsOutboxSplit start = HrEventsOutboxSplit.fromStart();
+            assertThat(QUERY.countAfter(c, start)).isEqualTo(5);
+            HrEventsOutboxQuery.Row second = QUERY.after(c, start, 2).get(1);
+            assertThat(QUERY.countAfter(c, start.after(second.txid(), second.eventId()))).isEqualTo(3);
+            try (Connection open = openTransaction()) {
+                insert(open, "OPEN");
+                insert(c, "LATER");
+                // held back behind the open transaction, as the reader's own query holds them back
+                assertThat(QUERY.countAfter(c, start)).isEqualTo(5);
+                open.commit();
+            }
+            assertThat(QUERY.countAfter(c, start)).isEqualTo(7);
+        }
+    }
+
+    @Test
     void transactionsWhoseIdsAreInTheOtherOrderLoseNothing() throws Exception {
         HrEventsOutboxSplit[] position = {HrEventsOutboxSplit.fromStart()};
         try (Connection a = openTransaction(); Connection b = openTransaction()) {

@@ -28,6 +28,7 @@ import java.util.List;
  */
 public final class HrEventsOutboxQuery {
     private final String sql;
+    private final String countSql;
     private final List<String> columns;
 
     /** @param columns the table's columns to hand to the decoder, in this order */
@@ -39,6 +40,8 @@ public final class HrEventsOutboxQuery {
         }
         this.sql = select + " FROM " + table + " o WHERE o.txid < pg_snapshot_xmin(pg_current_snapshot())"
                 + " AND (o.txid, o.event_id) > (?::xid8, ?) ORDER BY o.txid, o.event_id LIMIT ?";
+        this.countSql = "SELECT count(*) FROM " + table + " o WHERE o.txid < pg_snapshot_xmin(pg_current_snapshot())"
+                + " AND (o.txid, o.event_id) > (?::xid8, ?)";
     }
 
     /** A row read: its position and its values as text (SQL NULL is null). */
@@ -46,6 +49,19 @@ public final class HrEventsOutboxQuery {
 
     public List<String> columns() {
         return columns;
+    }
+
+    /** How many rows the reader could read after the position now (an index-only count of the same range). */
+    public long countAfter(Connection connection, HrEventsOutboxSplit position) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(countSql)) {
+            st.setString(1, Long.toUnsignedString(position.txid()));
+            st.setLong(2, position.eventId());
+            st.setQueryTimeout(120);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Up to limit rows after the position, in (txid, event_id) order. */

@@ -21,6 +21,12 @@ import org.apache.flink.core.io.InputStatus;
  * {@link #pollNext} call, the position advanced with every emitted row. When a query returns
  * nothing the reader waits for the poll interval before asking again. See
  * {@link HrEventsOutboxSource} for the semantics.
+ *
+ * <p>Metrics: {@code outboxPositionEventId}, {@code outboxPositionTxid}, {@code outboxQueries}, and
+ * {@code outboxRowsBehind}, the rows readable now that the job has not emitted yet: exact (zero
+ * plus what is buffered) after a query that returned less than a batch; while whole batches come
+ * back, counted by a separate query at most every {@value #COUNT_EVERY_SECONDS} s and counted
+ * down by the rows read in between.
  */
 public final class HrEventsOutboxSourceReader<T> implements SourceReader<T, HrEventsOutboxSplit> {
     private final SourceReaderContext context;
@@ -37,6 +43,9 @@ public final class HrEventsOutboxSourceReader<T> implements SourceReader<T, HrEv
     private CompletableFuture<Void> available = new CompletableFuture<>();
     private Connection connection;
     private long queries;
+    private long backlog;
+    private long nextCountAtNanos;
+    static final int COUNT_EVERY_SECONDS = 10;
 
     public HrEventsOutboxSourceReader(SourceReaderContext context, PostgresEndpoint endpoint, HrEventsOutboxQuery query,
             RowDecoder.BoundDecoder<T> decoder, long pollIntervalMillis, int batchSize) {
@@ -49,6 +58,7 @@ public final class HrEventsOutboxSourceReader<T> implements SourceReader<T, HrEv
         context.metricGroup().gauge("outboxPositionEventId", () -> position == null ? 0L : position.eventId());
         context.metricGroup().gauge("outboxPositionTxid", () -> position == null ? 0L : position.txid());
         context.metricGroup().gauge("outboxQueries", () -> queries);
+        context.metricGroup().gauge("outboxRowsBehind", () -> backlog + fetched.size());
     }
 
     @Override
@@ -94,15 +104,16 @@ public final class HrEventsOutboxSourceReader<T> implements SourceReader<T, HrEv
      */
     private void fetch() {
         boolean reused = connection != null;
+        List<HrEventsOutboxQuery.Row> rows;
         try {
-            fetched.addAll(query.after(connection(), position, batchSize));
+            rows = query.after(connection(), position, batchSize);
         } catch (SQLException first) {
             closeConnection();
             if (!reused) {
                 throw endpoint.explain(first);
             }
             try {
-                fetched.addAll(query.after(connection(), position, batchSize));
+                rows = query.after(connection(), position, batchSize);
             } catch (SQLException second) {
                 closeConnection();
                 second.addSuppressed(first);
@@ -110,6 +121,28 @@ public final class HrEventsOutboxSourceReader<T> implements SourceReader<T, HrEv
             }
         }
         queries++;
+        fetched.addAll(rows);
+        countBacklog(rows);
+    }
+
+    /** The rows readable beyond the buffered ones, for the outboxRowsBehind gauge. */
+    private void countBacklog(List<HrEventsOutboxQuery.Row> rows) {
+        if (rows.size() < batchSize) {
+            backlog = 0;
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - nextCountAtNanos < 0) {
+            backlog = Math.max(0, backlog - rows.size());
+            return;
+        }
+        HrEventsOutboxQuery.Row last = rows.get(rows.size() - 1);
+        try {
+            backlog = query.countAfter(connection(), position.after(last.txid(), last.eventId()));
+        } catch (SQLException e) {
+            throw endpoint.explain(e);
+        }
+        nextCountAtNanos = now + TimeUnit.SECONDS.toNanos(COUNT_EVERY_SECONDS);
     }
 
     private Connection connection() throws SQLException {
