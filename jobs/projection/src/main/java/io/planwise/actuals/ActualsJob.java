@@ -33,6 +33,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * payroll); the result does not depend on checkpoint timing or on the order of different employees'
  * events, and each row is traceable to its event.
  *
+ * <p><b>What earlier runs left.</b> Once this run's first checkpoint completes, subtask 0 of the
+ * apply operator removes the in-progress part files of earlier (killed) runs and all but the newest
+ * retained checkpoints ({@link ActualsHousekeeping} says why that is safe).
+ *
  * <p>Per employee, events are applied in the order the source emits them. Malformed events go to
  * the quarantine mart with a reason and do not stop the job; database errors fail it, and Flink's
  * restart strategy restarts it from the last checkpoint.

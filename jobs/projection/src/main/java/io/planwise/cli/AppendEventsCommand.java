@@ -22,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * {@code planwise append-events}: appends HR events to the outbox table, in one transaction, from a
@@ -57,7 +58,7 @@ public final class AppendEventsCommand extends Command {
     public void run(Options cl, PrintStream out) throws Exception {
         this.out = out;
         PostgresEndpoint endpoint = DatabaseInputs.endpoint(cl, cl.require("url"));
-        if (java.util.stream.Stream.of("file", "generate", "census").filter(cl::has).count() != 1) {
+        if (Stream.of("file", "generate", "census").filter(cl::has).count() != 1) {
             throw new UsageException("'append-events' needs one of --file FILE, --generate N or --census FILE");
         }
         List<NewHrEvent> events;
