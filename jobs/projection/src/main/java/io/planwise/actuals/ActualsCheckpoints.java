@@ -59,6 +59,11 @@ public final class ActualsCheckpoints {
         }
     }
 
+    /** When the newest completed checkpoint of one job's directory completed (0 if none did). */
+    static long newestCompletedAt(Path jobDirectory) {
+        return completed(jobDirectory).mapToLong(ActualsCheckpoints::completedAt).max().orElse(0);
+    }
+
     private static Stream<Path> completed(Path jobDirectory) {
         try (Stream<Path> children = Files.list(jobDirectory)) {
             return children.filter(p -> CHECKPOINT.matcher(p.getFileName().toString()).matches())

@@ -99,22 +99,13 @@ public final class ActualsHousekeeping implements Serializable {
                 .filter(p -> Files.isDirectory(p) && JOB_ID.matcher(p.getFileName().toString()).matches())
                 .toList());
         jobs.sort(Comparator.comparing((Path p) -> p.getFileName().toString().equals(currentJob))
-                .thenComparingLong(ActualsHousekeeping::newestCheckpoint).reversed());
+                .thenComparingLong(ActualsCheckpoints::newestCompletedAt).reversed());
         int removed = 0;
         for (Path old : jobs.subList(Math.min(keep, jobs.size()), jobs.size())) {
             deleteTree(old);
             removed++;
         }
         return removed;
-    }
-
-    /** When the newest completed checkpoint below a job directory completed (0 if none did). */
-    private static long newestCheckpoint(Path jobDirectory) {
-        return list(jobDirectory).stream()
-                .map(p -> p.resolve("_metadata"))
-                .filter(Files::isRegularFile)
-                .mapToLong(ActualsHousekeeping::lastWritten)
-                .max().orElse(0);
     }
 
     private static List<Path> list(Path dir) {

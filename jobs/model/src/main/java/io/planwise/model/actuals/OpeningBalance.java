@@ -36,7 +36,6 @@ public final class OpeningBalance {
     private final LocalDate asOf;
     private final Map<String, CensusCandidate> byEmployee = new HashMap<>();
     private final Map<String, Long> rejected = new TreeMap<>();
-    private final Map<CensusBucket, Long> outside = new EnumMap<>(CensusBucket.class);
     private long rows;
     private long duplicates;
 
@@ -65,15 +64,11 @@ public final class OpeningBalance {
 
     /** The hire events, in employee_id order. */
     public List<OpeningHire> hires() {
-        outside.clear();
         List<OpeningHire> hires = new ArrayList<>();
         for (CensusCandidate c : byEmployee.values()) {
-            CensusBucket bucket = c.bucket(asOf);
-            if (bucket == CensusBucket.BASELINE) {
+            if (c.bucket(asOf) == CensusBucket.BASELINE) {
                 hires.add(new OpeningHire(c.employeeId(), c.hireDate(), c.compensationCents(),
                         parameters.levelForSalary(c.compensationCents())));
-            } else {
-                outside.merge(bucket, 1L, Long::sum);
             }
         }
         hires.sort(Comparator.comparing(OpeningHire::employeeId));
@@ -82,9 +77,12 @@ public final class OpeningBalance {
 
     /** Where every census row went, e.g. "1,000 rows: 990 hires, 4 rejected (invalid_hire_date 4), 2 duplicates, …". */
     public String accounting() {
-        long hired = hires().size();
+        Map<CensusBucket, Long> buckets = new EnumMap<>(CensusBucket.class);
+        for (CensusCandidate c : byEmployee.values()) {
+            buckets.merge(c.bucket(asOf), 1L, Long::sum);
+        }
         StringJoiner s = new StringJoiner(", ", String.format("%,d rows: ", rows), "");
-        s.add(String.format("%,d hires", hired));
+        s.add(String.format("%,d hires", buckets.getOrDefault(CensusBucket.BASELINE, 0L)));
         if (!rejected.isEmpty()) {
             StringJoiner reasons = new StringJoiner(", ");
             rejected.forEach((reason, n) -> reasons.add(reason + " " + String.format("%,d", n)));
@@ -93,7 +91,11 @@ public final class OpeningBalance {
         if (duplicates > 0) {
             s.add(String.format("%,d duplicate rows", duplicates));
         }
-        outside.forEach((bucket, n) -> s.add(String.format("%,d %s", n, bucket.label)));
+        buckets.forEach((bucket, n) -> {
+            if (bucket != CensusBucket.BASELINE) {
+                s.add(String.format("%,d %s", n, bucket.label));
+            }
+        });
         return s.toString();
     }
 
