@@ -16,8 +16,8 @@ import java.util.StringJoiner;
  * for CSV.
  *
  * <p>For runs with an {@link EmployeeIndex}, the rows are read from its copies: the lookup compares
- * the id's key as a constant written into the SQL (a bound value DuckDB cannot see at planning time
- * does not prune by zone maps) and the id itself as a bound value.
+ * the id's key (which prunes the copy's row groups) and the id itself, both bound, so every lookup of a
+ * run reuses one prepared statement per mart.
  */
 final class EmployeeHistoryEndpoint {
 
@@ -71,10 +71,9 @@ final class EmployeeHistoryEndpoint {
                 .forEach(n -> select.add(RunViews.quote(n)));
         Optional<String> indexed = views.employeeIndexed(mart);
         if (indexed.isPresent()) {
-            // The key literal is digits computed here, never text from the request.
             return marts.query(deadline, "SELECT " + select + " FROM " + indexed.get() + " WHERE "
-                    + EmployeeIndex.KEY + " = " + EmployeeIndex.keyLiteral(employeeId) + " AND employee_id = ? ORDER BY "
-                    + order + " LIMIT " + Marts.MAX_ROWS, List.of(employeeId));
+                    + EmployeeIndex.KEY + " = CAST(? AS UBIGINT) AND employee_id = ? ORDER BY " + order + " LIMIT "
+                    + Marts.MAX_ROWS, List.of(EmployeeIndex.keyDigits(employeeId), employeeId));
         }
         String sql = "SELECT " + select + " FROM " + views.relation(mart) + " WHERE employee_id = ? ORDER BY " + order
                 + " LIMIT " + Marts.MAX_ROWS;

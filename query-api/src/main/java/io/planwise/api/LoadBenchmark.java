@@ -15,9 +15,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -101,47 +103,54 @@ public final class LoadBenchmark {
 
     /** Runs every phase against {@code base} and prints the table; returns the figures per endpoint. */
     Map<String, LatencyRecorder.Summary> run(String base) throws Exception {
-        Map<String, String> paths = paths(base);
+        Map<String, List<String>> paths = paths(base);
         out.printf(Locale.ROOT, "query API load benchmark · %s · scenario %s · %d clients · %d s per endpoint"
                 + " (after %d s warm-up) · %d cores%n", base, options.scenario(), options.clients(),
                 options.duration().toSeconds(), options.warmup().toSeconds(), Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "%-18s %10s %10s %9s %9s %9s %7s  %s%n", "endpoint", "requests", "req/s", "p50 ms",
                 "p99 ms", "max ms", "errors", "path");
         Map<String, LatencyRecorder.Summary> results = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : paths.entrySet()) {
-            LatencyRecorder.Summary s = phase(URI.create(base + e.getValue()));
+        for (Map.Entry<String, List<String>> e : paths.entrySet()) {
+            List<URI> uris = e.getValue().stream().map(path -> URI.create(base + path)).toList();
+            LatencyRecorder.Summary s = phase(uris);
             results.put(e.getKey(), s);
+            String shown = uris.size() == 1 ? e.getValue().get(0)
+                    : e.getValue().get(0) + " and " + (uris.size() - 1) + " more, in turn";
             out.printf(Locale.ROOT, "%-18s %10d %10.1f %9.2f %9.2f %9.2f %7d  %s%n", e.getKey(), s.requests(),
-                    s.perSecond(), s.p50Nanos() / 1e6, s.p99Nanos() / 1e6, s.maxNanos() / 1e6, s.errors(), e.getValue());
+                    s.perSecond(), s.p50Nanos() / 1e6, s.p99Nanos() / 1e6, s.maxNanos() / 1e6, s.errors(), shown);
         }
         return results;
     }
 
-    /** The path of each endpoint asked for, with real ids and years from the scenario itself. */
-    private Map<String, String> paths(String base) throws IOException, InterruptedException {
+    /**
+     * The paths of each endpoint asked for, with real ids and years from the scenario itself. The
+     * employee lookup asks for {@link #EMPLOYEES} different employees in turn, census employees spread over
+     * the whole snapshot and new hires: one id asked again and again would measure a cache, not a lookup.
+     */
+    private Map<String, List<String>> paths(String base) throws IOException, InterruptedException {
         String s = options.scenario();
         JsonNode summary = get(base + "/api/v1/scenarios/" + s + "/summary");
         JsonNode years = summary.get("rows");
         int middleYear = years.get(years.size() / 2).get("simulation_year").asInt();
-        String employee = get(base + "/api/v1/scenarios/" + s + "/snapshot?limit=1&year=" + middleYear).get("rows").get(0)
-                .get("employee_id").asText();
         out.printf(Locale.ROOT, "run %s · years %d-%d%n", summary.get("run_id").asText(),
                 years.get(0).get("simulation_year").asInt(), years.get(years.size() - 1).get("simulation_year").asInt());
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("summary", "/api/v1/scenarios/" + s + "/summary");
-        all.put("summary-by-level", "/api/v1/scenarios/" + s + "/summary?by=level");
-        all.put("needs", "/api/v1/scenarios/" + s + "/needs");
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        all.put("summary", List.of("/api/v1/scenarios/" + s + "/summary"));
+        all.put("summary-by-level", List.of("/api/v1/scenarios/" + s + "/summary?by=level"));
+        all.put("needs", List.of("/api/v1/scenarios/" + s + "/needs"));
         if (options.compareWith() != null) {
-            all.put("compare", "/api/v1/compare?scenarios=" + s + "," + options.compareWith());
+            all.put("compare", List.of("/api/v1/compare?scenarios=" + s + "," + options.compareWith()));
         }
-        all.put("status", "/api/v1/status");
-        all.put("scenarios", "/api/v1/scenarios");
-        all.put("events-page", "/api/v1/scenarios/" + s + "/events?year=" + middleYear + "&event_type=hire&limit=100");
-        all.put("snapshot-page", "/api/v1/scenarios/" + s + "/snapshot?year=" + middleYear + "&status=active&limit=100");
-        all.put("employee", "/api/v1/scenarios/" + s + "/employees/" + employee);
-        Map<String, String> chosen = new LinkedHashMap<>();
+        all.put("status", List.of("/api/v1/status"));
+        all.put("scenarios", List.of("/api/v1/scenarios"));
+        all.put("events-page", List.of("/api/v1/scenarios/" + s + "/events?year=" + middleYear + "&event_type=hire&limit=100"));
+        all.put("snapshot-page", List.of("/api/v1/scenarios/" + s + "/snapshot?year=" + middleYear + "&status=active&limit=100"));
+        Map<String, List<String>> chosen = new LinkedHashMap<>();
         for (String name : options.endpoints()) {
-            if (all.containsKey(name)) {
+            if (name.equals("employee")) {
+                long headcount = years.get(years.size() / 2).path("ending_headcount").asLong(0);
+                chosen.put(name, employeePaths(base, s, middleYear, headcount));
+            } else if (all.containsKey(name)) {
                 chosen.put(name, all.get(name));
             } else if (!name.equals("compare")) {
                 throw new IllegalArgumentException("Unknown endpoint '" + name + "'; known: " + ALL_ENDPOINTS);
@@ -150,8 +159,31 @@ public final class LoadBenchmark {
         return chosen;
     }
 
-    private LatencyRecorder.Summary phase(URI uri) throws Exception {
-        HttpRequest request = request(uri);
+    /** How many different employees the employee phase asks for. */
+    static final int EMPLOYEES = 500;
+
+    private List<String> employeePaths(String base, String scenario, int year, long headcount)
+            throws IOException, InterruptedException {
+        String mart = base + "/api/v1/scenarios/" + scenario;
+        Set<String> ids = new LinkedHashSet<>();
+        int pages = 10;
+        int perPage = EMPLOYEES * 4 / 5 / pages;
+        long stride = Math.max(perPage, headcount / pages);
+        for (int page = 0; page < pages; page++) {
+            long offset = Math.min(page * stride, MartRowsEndpoint.MAX_OFFSET);
+            get(mart + "/snapshot?year=" + year + "&columns=employee_id&limit=" + perPage + "&offset=" + offset)
+                    .get("rows").forEach(r -> ids.add(r.get("employee_id").asText()));
+        }
+        get(mart + "/events?year=" + year + "&event_type=hire&columns=employee_id&limit=" + (EMPLOYEES - ids.size()))
+                .get("rows").forEach(r -> ids.add(r.get("employee_id").asText()));
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("Scenario " + scenario + " has no employee in " + year + ".");
+        }
+        return ids.stream().map(id -> "/api/v1/scenarios/" + scenario + "/employees/" + id).toList();
+    }
+
+    private LatencyRecorder.Summary phase(List<URI> uris) throws Exception {
+        List<HttpRequest> requests = uris.stream().map(this::request).toList();
         ExecutorService pool = Executors.newFixedThreadPool(options.clients());
         try {
             long warmupEnd = System.nanoTime() + options.warmup().toNanos();
@@ -161,7 +193,8 @@ public final class LoadBenchmark {
             for (int i = 0; i < options.clients(); i++) {
                 LatencyRecorder recorder = new LatencyRecorder();
                 recorders.add(recorder);
-                clients.add(pool.submit(() -> client(request, warmupEnd, end, recorder)));
+                int first = i * requests.size() / options.clients();
+                clients.add(pool.submit(() -> client(requests, first, warmupEnd, end, recorder)));
             }
             for (Future<?> f : clients) {
                 f.get();
@@ -172,8 +205,10 @@ public final class LoadBenchmark {
         }
     }
 
-    private void client(HttpRequest request, long warmupEnd, long end, LatencyRecorder recorder) {
-        while (true) {
+    /** Asks for {@code requests} in turn, starting at {@code first}, so that clients ask for different ones. */
+    private void client(List<HttpRequest> requests, int first, long warmupEnd, long end, LatencyRecorder recorder) {
+        for (int next = first; ; next = (next + 1) % requests.size()) {
+            HttpRequest request = requests.get(next);
             long start = System.nanoTime();
             if (start >= end) {
                 return;

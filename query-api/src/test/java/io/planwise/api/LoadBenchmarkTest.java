@@ -31,6 +31,8 @@ class LoadBenchmarkTest {
                 assertThat(printed).contains(endpoint);
             });
             assertThat(printed).contains("p50 ms", "p99 ms", "req/s", "errors");
+            // Histories of many employees in turn, census employees and new hires, all answered 200 (errors above).
+            assertThat(printed).containsPattern("employees/E\\S* and [1-9][0-9]* more, in turn");
         }
     }
 
