@@ -23,10 +23,6 @@ task_managers="${TASK_MANAGERS:-2}"
 slots="${SLOTS:-2}"
 tm_memory="${TM_MEMORY:-1600m}"
 
-# Flink's --add-opens/--add-exports list for Java 17 (env.java.opts.all of its own config.yaml), read by
-# every JobManager and TaskManager JVM from the repository's one copy, a java @argfile.
-JAVA_FLAGS=(@"$root/jobs/flink-jvm.args")
-
 classpath() {
   if [[ -n "${CLUSTER_CLASSPATH:-}" ]]; then
     echo "$CLUSTER_CLASSPATH"
@@ -76,22 +72,10 @@ appender.file.layout.pattern = %d{HH:mm:ss.SSS} %-5level %c{1} - %m%n
 L4J
 }
 
-# Memory flags and dynamic properties computed by Flink itself, as its own start scripts do.
-resource_params() { # GET_JM_RESOURCE_PARAMS | GET_TM_RESOURCE_PARAMS
-  java -cp "$(classpath)" org.apache.flink.runtime.util.bash.BashJavaUtils "$1" --configDir "$dir/conf" 2>/dev/null \
-    | grep '^BASH_JAVA_UTILS_EXEC_RESULT:' | sed 's/^BASH_JAVA_UTILS_EXEC_RESULT://'
-}
-
-launch() { # name main-class GET_xx_RESOURCE_PARAMS [cpu]
-  local name=$1 main=$2 params jvm dynamic pin=()
-  [[ -n "${4:-}" ]] && pin=(taskset -c "$4")
-  params="$(resource_params "$3")"
-  jvm="$(sed -n 1p <<< "$params")"
-  dynamic="$(sed -n 2p <<< "$params")"
-  # shellcheck disable=SC2086 # the computed flags are space-separated on purpose
-  nohup "${pin[@]}" java "${JAVA_FLAGS[@]}" $jvm -Dlog.file="$dir/logs/$name.log" \
-    -Dlog4j.configurationFile="$dir/conf/log4j.properties" -Djava.io.tmpdir="$dir/tmp" \
-    -cp "$(classpath)" "$main" --configDir "$dir/conf" $dynamic > "$dir/logs/$name.out" 2>&1 &
+launch() { # name role [cpu]: one process of the cluster, started by the shared launcher
+  local name=$1 role=$2
+  FLINK_CLASSPATH="$(classpath)" FLINK_LOG_FILE="$dir/logs/$name.log" FLINK_TMP_DIR="$dir/tmp" TASKSET_CPU="${3:-}" \
+    nohup "$here/flink-process.sh" "$role" "$dir/conf" > "$dir/logs/$name.out" 2>&1 &
   echo $! > "$dir/$name.pid"
 }
 
@@ -118,13 +102,13 @@ case "${1:-}" in
   start)
     write_config
     classpath > /dev/null
-    launch jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint GET_JM_RESOURCE_PARAMS
+    launch jobmanager jobmanager
     for i in $(seq 1 "$task_managers"); do
       cpu=""
       # PIN_TASK_MANAGERS=1: task manager i runs on core i-1 only, like a machine of its own (its GC
       # and JIT threads included), so one task manager cannot borrow the idle core of another.
       [[ "${PIN_TASK_MANAGERS:-0}" == 1 ]] && cpu=$(( (i - 1) % $(nproc) ))
-      launch "taskmanager-$i" org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS "$cpu"
+      launch "taskmanager-$i" taskmanager "$cpu"
     done
     for _ in $(seq 1 120); do
       tms=$(curl -sf "$rest/overview" 2>/dev/null | json_number taskmanagers || true)
