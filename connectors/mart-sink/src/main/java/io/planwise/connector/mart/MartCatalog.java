@@ -23,6 +23,12 @@ public final class MartCatalog<T> implements Serializable {
     private final Map<String, MartSchema<T>> marts = new LinkedHashMap<>();
     private final Router<T> router;
     private final String partitionColumn;
+    /**
+     * Bucket names already made, per mart and partition: the sink asks for every row's bucket, and a
+     * run has only marts × years of them. Each sink task deserializes its own catalog, so one
+     * thread uses a cache.
+     */
+    private transient Map<String, Map<Integer, String>> buckets;
 
     public MartCatalog(List<MartSchema<T>> schemas, Router<T> router) {
         for (MartSchema<T> s : schemas) {
@@ -62,7 +68,14 @@ public final class MartCatalog<T> implements Serializable {
 
     /** The bucket (directory below the run directory) of a record: {@code <mart>/<partitionColumn>=<value>}. */
     public String bucketOf(T record) {
-        return partitionColumn == null ? router.mart(record)
-                : router.mart(record) + "/" + partitionColumn + "=" + router.partition(record);
+        String mart = router.mart(record);
+        if (partitionColumn == null) {
+            return mart;
+        }
+        if (buckets == null) {
+            buckets = new java.util.HashMap<>();
+        }
+        return buckets.computeIfAbsent(mart, m -> new java.util.HashMap<>())
+                .computeIfAbsent(router.partition(record), value -> mart + "/" + partitionColumn + "=" + value);
     }
 }

@@ -16,6 +16,15 @@ import org.apache.parquet.io.OutputFile;
  * single file outside Flink (such as the synthetic census generator).
  */
 public final class MartParquetWriter {
+    /**
+     * A writer holds its row group's encoded pages on the heap until the group is full, and a BATCH
+     * job keeps every year's part file open until its input ends: with parquet-java's 128 MB default a
+     * 1,000,000 × 10 task held each year's whole file in memory (ten years, two marts), which the
+     * garbage collector copies again and again. 16 MB groups are flushed as they fill (measured: peak
+     * RSS 4.16 → 3.94 GB, wall 89.5 → 85.8 s) and give readers more groups to prune and parallelise.
+     */
+    static final long ROW_GROUP_BYTES = 16L * 1024 * 1024;
+
     private MartParquetWriter() {}
 
     static <T> ParquetWriter.Builder<T, ?> builder(OutputFile file, MartSchema<T> schema) {
@@ -39,6 +48,7 @@ public final class MartParquetWriter {
             this.schema = schema;
             withConf(new PlainParquetConfiguration());
             withCompressionCodec(CompressionCodecName.SNAPPY);
+            withRowGroupSize(ROW_GROUP_BYTES);
             withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
         }
 

@@ -18,11 +18,20 @@ final class MartWriteSupport<T> extends WriteSupport<T> {
     private final List<Column> columns;
     private final MessageType messageType;
     private RecordConsumer consumer;
+    /**
+     * Per column, the last string written and its UTF-8 bytes: most text columns repeat a few
+     * constant strings (scenario, status, bands, event types), so the same String object comes
+     * again row after row and is encoded once instead of once per row.
+     */
+    private final String[] lastText;
+    private final Binary[] lastBytes;
 
     MartWriteSupport(MartSchema<T> schema) {
         this.schema = schema;
         this.columns = schema.columns();
         this.messageType = schema.parquetSchema();
+        this.lastText = new String[columns.size()];
+        this.lastBytes = new Binary[columns.size()];
     }
 
     @Override
@@ -55,7 +64,7 @@ final class MartWriteSupport<T> extends WriteSupport<T> {
             }
             consumer.startField(column.name(), i);
             switch (column.type()) {
-                case VARCHAR -> consumer.addBinary(Binary.fromReusedByteArray(((String) value).getBytes(StandardCharsets.UTF_8)));
+                case VARCHAR -> consumer.addBinary(utf8(i, (String) value));
                 case INTEGER -> consumer.addInteger(((Number) value).intValue());
                 case BIGINT, DECIMAL_18_2 -> consumer.addLong(((Number) value).longValue());
                 case DOUBLE -> consumer.addDouble(((Number) value).doubleValue());
@@ -65,5 +74,13 @@ final class MartWriteSupport<T> extends WriteSupport<T> {
             consumer.endField(column.name(), i);
         }
         consumer.endMessage();
+    }
+
+    private Binary utf8(int column, String text) {
+        if (text != lastText[column]) {
+            lastText[column] = text;
+            lastBytes[column] = Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return lastBytes[column];
     }
 }

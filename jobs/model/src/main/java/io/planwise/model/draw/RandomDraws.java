@@ -69,7 +69,13 @@ public final class RandomDraws implements java.io.Serializable {
     /** EVT_ + 16 lower-case hex of mm64(employeeBase XOR (year x 16 + type code)). */
     public static String eventId(long employeeBase, int year, int typeCode) {
         long h = Mix64.mix(employeeBase ^ ((long) year * 16 + typeCode));
-        String hex = Long.toHexString(h);
-        return "EVT_" + "0".repeat(16 - hex.length()) + hex;
+        // One array filled in place: a detail run makes one id per event, millions of them.
+        byte[] id = {'E', 'V', 'T', '_', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        for (int i = id.length - 1; i >= 4; i--, h >>>= 4) {
+            id[i] = HEX[(int) (h & 0xF)];
+        }
+        return new String(id, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 }

@@ -59,4 +59,18 @@ class RandomDrawsTest {
         assertThat(id).isEqualTo("EVT_0000000000000000");
         assertThat(RandomDraws.eventId(123, 2025, 1)).matches("EVT_[0-9a-f]{16}");
     }
+
+    /** MODEL.md's definition, written the plain way: EVT_ and the 64-bit mix as 16 zero-padded lower-case hex digits. */
+    @Test
+    void eventIdIsTheMixAsSixteenHexDigits() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 10_000; i++) {
+            long base = random.nextLong();
+            int year = 2000 + random.nextInt(100);
+            int type = random.nextInt(16);
+            assertThat(RandomDraws.eventId(base, year, type))
+                    .isEqualTo(String.format("EVT_%016x", Mix64.mix(base ^ ((long) year * 16 + type))));
+        }
+        assertThat(RandomDraws.eventId(-1L, 0, 0)).isEqualTo(String.format("EVT_%016x", Mix64.mix(-1L)));
+    }
 }
