@@ -10,6 +10,7 @@
 #   standalone-cluster.sh stop               stop every process this script started
 #
 # Environment: TASK_MANAGERS, SLOTS (see above), TM_MEMORY (process size of each, default 1600m),
+# WAIT_SECONDS (how long `wait` waits, default 300),
 # PIN_TASK_MANAGERS (1: each task manager on a core of its own), CLUSTER_DIR (state, config, logs; default .planwise/cluster), REST_PORT (default 8081),
 # PARALLELISM (default 4), CLUSTER_CLASSPATH (default: the projection module's dependency classpath,
 # resolved once with Maven), ENTRY_CLASS (default io.planwise.cli.PlanwiseCli).
@@ -132,7 +133,8 @@ case "${1:-}" in
     echo "$job"
     ;;
   wait)
-    for _ in $(seq 1 600); do
+    limit=${WAIT_SECONDS:-300}
+    for _ in $(seq 1 $((limit * 2))); do
       state=$(curl -sf "$rest/jobs/$2" | json_string state)
       case "$state" in
         FINISHED) echo FINISHED; exit 0 ;;
@@ -140,7 +142,7 @@ case "${1:-}" in
       esac
       sleep 0.5
     done
-    echo "job $2 did not finish within 300 s" >&2
+    echo "job $2 did not finish within $limit s" >&2
     exit 1
     ;;
   stop)

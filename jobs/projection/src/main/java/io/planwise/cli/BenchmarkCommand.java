@@ -2,7 +2,7 @@ package io.planwise.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * {@code planwise benchmark}: end-to-end figures, JVM start to published manifest. Each size runs
- * {@code planwise project} in a fresh child JVM on a synthetic census (generated once and kept in
- * .planwise/bench); wall time is measured around the child, peak RSS is the kernel's high-water
+ * {@code planwise project} in a fresh child JVM, started by the repository's {@code planwise} launcher
+ * as a user's run would be (so with the JIT the launcher picks for that census), on a synthetic census
+ * (generated once and kept in .planwise/bench); wall time is measured around the child, peak RSS is the kernel's high-water
  * mark of the child (VmHWM), sampled until it exits. When the SQL engine is on the class path (it is
  * under ./planwise) the same census is also projected by it, and the Flink/SQL wall-time ratio is
  * printed (below 1 means Flink is faster).
@@ -81,10 +82,11 @@ public final class BenchmarkCommand extends Command {
         for (long[] e : cluster) {
             StandaloneScaling scaling = new StandaloneScaling(dir.resolve("cluster"));
             Path census = census(dir, e[1]);
-            double one = scaling.jobSeconds(1, census, e[0], e[2]);
-            double two = scaling.jobSeconds(2, census, e[0], e[2]);
-            out.printf("%nstandalone cluster, %,d trials × %,d employees × %d years: 1 task manager × 1 slot %.1f s,"
-                    + " 2 task managers × 1 slot %.1f s, speed-up %.2f×%n", e[0], e[1], e[2], one, two, one / two);
+            double one = scaling.jobSeconds(1, census, e[1], e[0], e[2]);
+            double two = scaling.jobSeconds(2, census, e[1], e[0], e[2]);
+            out.printf("%nstandalone cluster, %,d trials × %,d employees × %d years (task managers of %,d MB): 1 task manager"
+                    + " × 1 slot %.1f s, 2 task managers × 1 slot %.1f s, speed-up %.2f×%n", e[0], e[1], e[2],
+                    StandaloneScaling.taskManagerMegabytes(e[1], e[2]), one, two, one / two);
         }
     }
 
@@ -123,22 +125,19 @@ public final class BenchmarkCommand extends Command {
         return census;
     }
 
-    private static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
     /**
-     * This JVM's own flags and class path, running {@code planwise project --engine <engine>}: both
-     * engines start exactly as {@code ./planwise} starts them.
+     * {@code planwise project --engine <engine>} through the repository's launcher, so that each run
+     * starts with the flags a user's run of that size gets (its JIT choice included).
      */
-    private static List<String> projectCommand(String engine) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(javaCommand());
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.addAll(List.of(PlanwiseCli.class.getName(), "project", "--engine", engine));
-        return cmd;
+    private static List<String> projectCommand(String engine) throws URISyntaxException {
+        // the job jar is <root>/jobs/projection/target/planwise.jar; the launcher is <root>/planwise
+        Path jar = Path.of(BenchmarkCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path launcher = jar.getParent().getParent().getParent().getParent().resolve("planwise");
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException("the benchmark runs projections through the repository's launcher, " + launcher
+                    + ", which is not there");
+        }
+        return List.of(launcher.toString(), "project", "--engine", engine);
     }
 
     /** Runs one engine's projection in a child JVM; returns {wall nanos, peak RSS kB}. */

@@ -37,7 +37,19 @@ final class StandaloneScaling {
         this.moduleDir = jar.getParent().getParent();
     }
 
-    double jobSeconds(int taskManagers, Path census, long trials, long years) throws Exception {
+    /**
+     * Task manager process size for a census of {@code employees} over {@code years}: Flink's own 2 GB
+     * (network buffers, framework, JVM overhead) plus what one task holds. A task keeps the baseline
+     * and two years of workforce (≈ 600 bytes an employee) and, in a BATCH job, every year's open
+     * Parquet part files with their unflushed row groups (≈ 40 bytes a detail row, all years); 500
+     * bytes per employee-year covers both with room for the garbage collector. A 3 GB task manager
+     * ran out of heap and missed its heartbeats on a 1,000,000 × 10 run.
+     */
+    static long taskManagerMegabytes(long employees, long years) {
+        return Math.max(3072, 2048 + employees * years * 500 / (1024 * 1024));
+    }
+
+    double jobSeconds(int taskManagers, Path census, long employees, long trials, long years) throws Exception {
         Path script = moduleDir.resolve("scripts/standalone-cluster.sh");
         Path jar = moduleDir.resolve("target/planwise.jar");
         if (!Files.isRegularFile(script) || !Files.isRegularFile(jar)) {
@@ -47,7 +59,7 @@ final class StandaloneScaling {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        List<String> env = List.of("TASK_MANAGERS=" + taskManagers, "SLOTS=1", "TM_MEMORY=3g", "PIN_TASK_MANAGERS=1",
+        List<String> env = List.of("WAIT_SECONDS=3600", "TASK_MANAGERS=" + taskManagers, "SLOTS=1", "TM_MEMORY=" + taskManagerMegabytes(employees, years) + "m", "PIN_TASK_MANAGERS=1",
                 "PARALLELISM=" + taskManagers,
                 "REST_PORT=" + port, "CLUSTER_DIR=" + dir.resolve("tm" + taskManagers));
         try {
@@ -56,7 +68,7 @@ final class StandaloneScaling {
                     census.toAbsolutePath().toString(), "--warehouse", dir.resolve("warehouse").toString(), "--scenario",
                     "bench-cluster", "--start-year", "2025", "--end-year", Long.toString(2025 + years - 1), "--trials",
                     Long.toString(trials)).trim();
-            script(env, script, 30, "wait", job);
+            script(env, script, 60, "wait", job);
             JsonNode answer = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/jobs/" + job)).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
