@@ -81,7 +81,7 @@ class ComposeStackIT {
         workDir = ROOT.resolve("query-api/target/compose-it");
         warehouse = workDir.resolve("warehouse");
         removeWarehouse();
-        Files.createDirectories(warehouse);
+        Files.createDirectories(workDir);
         env.put("PLANWISE_WAREHOUSE", warehouse.toString());
         env.put("PLANWISE_HOST_NAME", run(List.of("hostname"), Duration.ofSeconds(10), true).output.strip());
         env.put("COMPOSE_PROJECT_NAME", PROJECT);
@@ -122,6 +122,10 @@ class ComposeStackIT {
                 // the reactor has packaged both jars before this integration test runs
                 assertThat(ROOT.resolve("jobs/projection/target/planwise.jar")).exists();
                 assertThat(ROOT.resolve("query-api/target/planwise-api.jar")).exists();
+            } else if (line.startsWith("mkdir ")) {
+                // the README makes ./warehouse; here that is PLANWISE_WAREHOUSE, so the line runs in its parent
+                run(List.of("bash", "-c", line), Duration.ofSeconds(30), true, workDir);
+                assertThat(warehouse).isDirectory();
             } else if (line.startsWith("export ")) {
                 String[] kv = line.substring("export ".length()).split("=", 2);
                 env.put(kv[0], kv[1]);
@@ -326,12 +330,16 @@ class ComposeStackIT {
         }
     }
 
-    /** Runs a command in the repository root with this test's environment; output merged, bounded in time. */
+    /** Runs a command in the repository root (or directory) with this test's environment; output merged, bounded in time. */
     private Outcome run(List<String> command, Duration limit, boolean mustSucceed) {
+        return run(command, limit, mustSucceed, ROOT);
+    }
+
+    private Outcome run(List<String> command, Duration limit, boolean mustSucceed, Path directory) {
         try {
             Path log = Files.createTempFile("compose-it", ".log");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                         .redirectOutput(log.toFile());
                 builder.environment().putAll(env);
                 Process process = builder.start();
