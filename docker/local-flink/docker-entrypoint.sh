@@ -4,7 +4,6 @@
 # arguments) start that process in the foreground; any other command runs as given, `flink` on PATH.
 set -euo pipefail
 printf '%s\n' "${FLINK_PROPERTIES:-}" > /opt/flink/conf/config.yaml
-export FLINK_CLASSPATH="/opt/flink/lib/*" FLINK_JVM_ARGS=/opt/flink/conf/flink-jvm.args
 case "${1:-help}" in
   jobmanager | taskmanager)
     role=$1

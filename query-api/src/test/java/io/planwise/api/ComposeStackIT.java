@@ -143,7 +143,7 @@ class ComposeStackIT {
                     assertThat(answer.path("row_count").asInt()).isPositive();
                 }
             } else if (line.startsWith("docker-compose ")) {
-                List<String> args = List.of(line.substring("docker-compose ".length()).split(" +"));
+                List<String> args = composeArguments(line);
                 started = true;
                 run(compose(args.toArray(String[]::new)), Duration.ofMinutes(8), true);
                 if (args.get(0).equals("up")) {
@@ -159,8 +159,7 @@ class ComposeStackIT {
                                         .contains("resuming from checkpoint") ? true : null);
                         assertThat(actualEvents()).as("events after down and up").isEqualTo(new long[] {expectedEvents, expectedEvents});
                         // a second batch after the restart lands once, beside the first
-                        run(compose(List.of(appendLine.substring("docker-compose ".length()).split(" +")).toArray(String[]::new)),
-                                Duration.ofMinutes(3), true);
+                        run(compose(composeArguments(appendLine).toArray(String[]::new)), Duration.ofMinutes(3), true);
                         expectedEvents += perAppend;
                         awaitEvents(expectedEvents);
                     }
@@ -316,6 +315,11 @@ class ComposeStackIT {
         Matcher m = Pattern.compile(Pattern.quote(option) + " (\\S+)").matcher(line);
         assertThat(m.find()).as("%s in %s", option, line).isTrue();
         return m.group(1);
+    }
+
+    /** The arguments of a README line {@code docker-compose ARGS…}. */
+    private static List<String> composeArguments(String line) {
+        return List.of(line.substring("docker-compose ".length()).split(" +"));
     }
 
     private List<String> compose(String... args) {

@@ -46,9 +46,11 @@ public final class BenchmarkCommand extends Command {
         List<long[]> ensembles = dimensions(cl.get("ensembles", "100x60040x5"), 3, "--ensembles", "100x60040x5");
         List<long[]> cluster = dimensions(cl.get("cluster", "none"), 3, "--cluster", "100x60040x5");
         boolean withSql = ProjectionEngines.fromClasspath().has("sql");
-        // Untimed: the first projection after a build writes the launcher's class-data archive (once,
-        // several seconds), which every later run maps; no measured run should pay for it.
-        run(projectCommand("flink"), census(dir, 1_000), 1, parallelism, dir.resolve("warehouse-warmup"), List.of());
+        if (!sizes.isEmpty() || !ensembles.isEmpty()) {
+            // Untimed: the first projection after a build writes the launcher's class-data archive (once,
+            // several seconds), which every later run maps; no measured run should pay for it.
+            run(projectCommand("flink"), census(dir, 1_000), 1, parallelism, dir.resolve("warehouse-warmup"), List.of());
+        }
         if (!sizes.isEmpty()) {
             out.printf("%-12s %5s %11s %12s %18s %14s %12s %16s %10s%n", "employees", "years", "parallelism", "wall (s)",
                     "employee-years/s", "peak RSS (MB)", "SQL wall (s)", "SQL peak RSS (MB)", "Flink/SQL");
@@ -134,9 +136,7 @@ public final class BenchmarkCommand extends Command {
      * starts with the flags a user's run of that size gets (its JIT choice included).
      */
     private static List<String> projectCommand(String engine) throws URISyntaxException {
-        // the job jar is <root>/jobs/projection/target/planwise.jar; the launcher is <root>/planwise
-        Path jar = Path.of(BenchmarkCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path launcher = jar.getParent().getParent().getParent().getParent().resolve("planwise");
+        Path launcher = StandaloneScaling.moduleDirectory().getParent().getParent().resolve("planwise");
         if (!Files.isExecutable(launcher)) {
             throw new IllegalStateException("the benchmark runs projections through the repository's launcher, " + launcher
                     + ", which is not there");

@@ -32,9 +32,16 @@ final class StandaloneScaling {
 
     StandaloneScaling(Path dir) throws URISyntaxException {
         this.dir = dir.toAbsolutePath();
-        // The job jar lives in jobs/projection/target; the script beside it, in jobs/projection/scripts.
+        this.moduleDir = moduleDirectory();
+    }
+
+    /**
+     * The projection module of the repository this build came from: the job jar lives in
+     * jobs/projection/target, the cluster script in jobs/projection/scripts, the launcher two levels up.
+     */
+    static Path moduleDirectory() throws URISyntaxException {
         Path jar = Path.of(StandaloneScaling.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        this.moduleDir = jar.getParent().getParent();
+        return jar.getParent().getParent();
     }
 
     /**
@@ -59,9 +66,9 @@ final class StandaloneScaling {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        List<String> env = List.of("WAIT_SECONDS=3600", "TASK_MANAGERS=" + taskManagers, "SLOTS=1", "TM_MEMORY=" + taskManagerMegabytes(employees, years) + "m", "PIN_TASK_MANAGERS=1",
-                "PARALLELISM=" + taskManagers,
-                "REST_PORT=" + port, "CLUSTER_DIR=" + dir.resolve("tm" + taskManagers));
+        List<String> env = List.of("WAIT_SECONDS=3600", "TASK_MANAGERS=" + taskManagers, "SLOTS=1",
+                "TM_MEMORY=" + taskManagerMegabytes(employees, years) + "m", "PIN_TASK_MANAGERS=1",
+                "PARALLELISM=" + taskManagers, "REST_PORT=" + port, "CLUSTER_DIR=" + dir.resolve("tm" + taskManagers));
         try {
             script(env, script, 4, "start");
             String job = script(env, script, 2, "submit", jar.toString(), "project", "--census",
