@@ -181,13 +181,20 @@ class ComposeStackIT {
     private void assertClusterRanTheProjection(String runId) {
         JsonNode overview = jsonIfOk(FLINK + "/overview");
         assertThat(overview.path("taskmanagers").asInt()).as("task managers").isEqualTo(2);
-        List<JsonNode> jobs = new ArrayList<>();
-        jsonIfOk(FLINK + "/jobs/overview").path("jobs").forEach(jobs::add);
-        assertThat(jobs).as("jobs on the session cluster")
-                .anySatisfy(j -> {
-                    assertThat(j.path("name").asText()).contains(runId);
-                    assertThat(j.path("state").asText()).isEqualTo("FINISHED");
-                });
+        // The job publishes the run from its last task, so the API can answer a moment before the
+        // job itself reaches FINISHED: wait for that state, and fail on any other end.
+        String state = await("the job of run " + runId + " ending", Duration.ofMinutes(2), () -> {
+            JsonNode jobs = jsonIfOk(FLINK + "/jobs/overview");
+            for (JsonNode j : jobs == null ? JSON.createArrayNode() : jobs.path("jobs")) {
+                String s = j.path("state").asText();
+                if (j.path("name").asText().contains(runId) && !s.equals("RUNNING") && !s.equals("CREATED")
+                        && !s.equals("INITIALIZING")) {
+                    return s;
+                }
+            }
+            return null;
+        });
+        assertThat(state).as("state of the projection job on the session cluster").isEqualTo("FINISHED");
         JsonNode checks = jsonIfOk(API + "/api/v1/scenarios/default/checks");
         assertThat(checks.path("run_id").asText()).isEqualTo(runId);
         assertThat(checks.path("counts").size()).as("check names").isGreaterThan(5);
