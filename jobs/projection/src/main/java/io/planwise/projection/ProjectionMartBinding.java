@@ -68,6 +68,11 @@ final class ProjectionMartBinding {
             }
             return r.censusIssue() != null ? r.censusIssue().simulationYear() : r.check().simulationYear();
         }
+
+        @Override
+        public boolean closesPartFiles(MartRecord r) {
+            return r.yearWritten();
+        }
     }
 
     static MartSchema<MartRecord> events() {

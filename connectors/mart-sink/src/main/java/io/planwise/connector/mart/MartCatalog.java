@@ -18,6 +18,15 @@ public final class MartCatalog<T> implements Serializable {
         String mart(T record);
 
         int partition(T record);
+
+        /**
+         * True for a record that carries no row but tells a batch sink that the rows its task
+         * writes next belong to partitions it has not written yet (a trial task has finished a
+         * year): the sink closes its open part files, see {@link MartSink}.
+         */
+        default boolean closesPartFiles(T record) {
+            return false;
+        }
     }
 
     private final Map<String, MartSchema<T>> marts = new LinkedHashMap<>();

@@ -1,8 +1,12 @@
 package io.planwise.connector.mart;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Committer;
+import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -10,6 +14,7 @@ import org.apache.flink.api.connector.sink2.SupportsCommitter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.sink.FileSinkCommittable;
+import org.apache.flink.connector.file.sink.writer.FileWriter;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.streaming.api.connector.sink2.CommittableMessage;
@@ -36,7 +41,14 @@ import org.apache.flink.util.Collector;
  *
  * <p><b>Lifecycle.</b> A thin wrapper over Flink's {@link FileSink} (bulk format, rolled only at
  * commit): while a part file is being written it is hidden ({@code .part-…inprogress…}); at the
- * end of input FileSink's committer renames it to its final name. The committed files of every
+ * end of input FileSink's committer renames it to its final name. A producer may also send a
+ * record its {@link MartCatalog.Router#closesPartFiles router} marks (a trial task does after each
+ * year of a detail trial): the sink then closes every part file it has open, exactly as a
+ * checkpoint would, and keeps their committables for the end of input. Without it, a BATCH task
+ * holds every year's file open, with its buffered row group, page buffers and dictionaries, until
+ * the whole trial is done (about 500 MB of live heap by the last year of 1,000,000 × 10, measured
+ * with a class histogram, which the garbage collector copied again and again). Rows that come
+ * after such a record for a partition already written go to a new part file of that partition. The committed files of every
  * sink of the group flow into one publish step, which also receives the job's
  * {@link PublishDecision}. When all of them have ended it reads each file's footer for its row
  * count and hands the files to the warehouse's RunPublisher (the SQL engine publishes through it
@@ -55,12 +67,14 @@ public final class MartSink<T> implements Sink<T>, SupportsCommitter<FileSinkCom
     private static final long serialVersionUID = 1L;
 
     private final FileSink<T> files;
+    private final MartCatalog.Router<T> router;
     private final transient MartSinkGroup<T> group;
     /** Path segments below the run directory: mart, partition (if any), file. */
     private final int depth;
 
     MartSink(MartCatalog<T> catalog, java.nio.file.Path runDir, MartSinkGroup<T> group) {
         this.group = group;
+        this.router = catalog.router();
         this.depth = catalog.partitionColumn() == null ? 2 : 3;
         this.files = FileSink.forBulkFormat(new Path(runDir.toUri()), MartBulkWriter.factory(catalog))
                 .withBucketAssigner(new MartBucketAssigner<>(catalog))
@@ -71,7 +85,46 @@ public final class MartSink<T> implements Sink<T>, SupportsCommitter<FileSinkCom
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
-        return files.createWriter(context);
+        return new ClosingWriter<>(files.createWriter(context), router);
+    }
+
+    /** FileSink's writer, closing its part files on the router's word (see Lifecycle above). */
+    private static final class ClosingWriter<T> implements CommittingSinkWriter<T, FileSinkCommittable> {
+        private final FileWriter<T> files;
+        private final MartCatalog.Router<T> router;
+        private final List<FileSinkCommittable> closed = new ArrayList<>();
+
+        ClosingWriter(FileWriter<T> files, MartCatalog.Router<T> router) {
+            this.files = files;
+            this.router = router;
+        }
+
+        @Override
+        public void write(T element, Context context) throws IOException, InterruptedException {
+            if (router.closesPartFiles(element)) {
+                closed.addAll(files.prepareCommit());
+            } else {
+                files.write(element, context);
+            }
+        }
+
+        @Override
+        public void flush(boolean endOfInput) throws IOException, InterruptedException {
+            files.flush(endOfInput);
+        }
+
+        @Override
+        public Collection<FileSinkCommittable> prepareCommit() throws IOException {
+            List<FileSinkCommittable> all = new ArrayList<>(closed);
+            closed.clear();
+            all.addAll(files.prepareCommit());
+            return all;
+        }
+
+        @Override
+        public void close() throws Exception {
+            files.close();
+        }
     }
 
     @Override

@@ -159,6 +159,65 @@ class MartSinkTest {
     }
 
     @Test
+    void aCloseRecordEndsEveryOpenPartFileAndLaterRowsGoToNewOnes() throws Exception {
+        WarehouseLayout layout = new WarehouseLayout(tmp.resolve("warehouse"));
+        List<TestRow> before = TestMarts.rows(0, 60);
+        List<TestRow> after = TestMarts.rows(60, 60);
+        List<TestRow> input = new java.util.ArrayList<>(before);
+        input.add(new TestRow(TestMarts.CLOSE_PART_FILES, 0, -1, null, null, null, false, 0, null));
+        input.addAll(after);
+        String runId = RunIds.next(Clock.systemUTC());
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        MartCatalog<TestRow> catalog = TestMarts.catalog();
+        RunRecord record = RunRecord.started("flink", 1, 1, 1, Instant.now(), "test rows " + runId,
+                Map.of("scenario_id", SCENARIO), Map.of("rows", "test"), SCENARIO, runId);
+        MartSinkGroup<TestRow> group = new MartSinkGroup<>(catalog,
+                new RunPublication<>(layout, SCENARIO, runId, catalog, false),
+                env.fromData(List.of(new PublishDecision(true, null, record)), TypeInformation.of(PublishDecision.class))
+                        .name("decision").setParallelism(1));
+        // One task, rows in input order: the close record comes after every row of `before`.
+        env.fromData(input, TypeInformation.of(TestRow.class)).name("rows").setParallelism(1)
+                .sinkTo(group.sink()).name("write marts").setParallelism(1);
+        TestMarts.awaitSuccess(env.executeAsync("mart sink close test " + runId), JOB_SECONDS);
+
+        RunManifest manifest = new ManifestStore(layout).current(SCENARIO).orElseThrow();
+        assertThat(manifest.runId()).isEqualTo(runId);
+        assertThat(hiddenFiles(layout.root())).as("in-progress or temp files left in the warehouse").isEmpty();
+        try (MartReader duck = new MartReader()) {
+            for (String mart : List.of(ALPHA_NAME, BETA_NAME)) {
+                // Per partition: one file of rows before the close record, one of rows after it.
+                Map<Integer, List<MartFile>> byYear = manifest.marts().get(mart).files().stream()
+                        .collect(Collectors.groupingBy(MartFile::simulationYear));
+                assertThat(byYear.keySet()).isEqualTo(TestMarts.of(input, mart).stream().map(TestRow::year)
+                        .collect(Collectors.toSet()));
+                for (Map.Entry<Integer, List<MartFile>> year : byYear.entrySet()) {
+                    Set<Long> idsBefore = TestMarts.of(before, mart).stream().filter(r -> r.year() == year.getKey())
+                            .map(TestRow::id).collect(Collectors.toCollection(TreeSet::new));
+                    Set<Long> idsAfter = TestMarts.of(after, mart).stream().filter(r -> r.year() == year.getKey())
+                            .map(TestRow::id).collect(Collectors.toCollection(TreeSet::new));
+                    Set<Set<Long>> idsPerFile = new java.util.HashSet<>();
+                    for (MartFile file : year.getValue()) {
+                        idsPerFile.add(duck.rows("select id from " + MartQuery.readParquet(
+                                List.of(layout.resolve(file.path())), null)).stream()
+                                .map(row -> ((Number) row.get(0)).longValue())
+                                .collect(Collectors.toCollection(TreeSet::new)));
+                    }
+                    assertThat(idsPerFile).as(mart + " " + year.getKey()).isEqualTo(Set.of(idsBefore, idsAfter));
+                }
+                assertThat(manifest.marts().get(mart).rowCount()).isEqualTo(
+                        TestMarts.of(before, mart).size() + TestMarts.of(after, mart).size());
+            }
+            duck.execute("create view alpha as " + MartQuery.select(ALPHA, manifest.marts().get(ALPHA_NAME), layout));
+            List<TestRow> rows = new java.util.ArrayList<>(before);
+            rows.addAll(after);
+            assertThat(TestMarts.normalise(duck.rows("select id, label, amount, as_of, simulation_year from alpha order by id")))
+                    .isEqualTo(TestMarts.expectedAlpha(rows, true));
+        }
+    }
+
+    @Test
     void aRefusedRunLeavesThePreviousRunCurrentAndSaysWhy() throws Exception {
         WarehouseLayout layout = new WarehouseLayout(tmp.resolve("warehouse"));
         ManifestStore store = new ManifestStore(layout);

@@ -30,6 +30,8 @@ final class TestMarts {
     static final String ALPHA_NAME = "alpha";
     static final String BETA_NAME = "beta";
     static final String YEAR = "simulation_year";
+    /** The mart name of a row that is no row: it tells a batch sink to close its part files. */
+    static final String CLOSE_PART_FILES = "close part files";
 
     /** Partitioned by simulation_year: every column type a money mart needs. */
     static final Mart ALPHA = new Mart(ALPHA_NAME, List.of(
@@ -83,6 +85,11 @@ final class TestMarts {
         @Override
         public int partition(TestRow record) {
             return record.year();
+        }
+
+        @Override
+        public boolean closesPartFiles(TestRow record) {
+            return record.mart().equals(CLOSE_PART_FILES);
         }
     }
 
