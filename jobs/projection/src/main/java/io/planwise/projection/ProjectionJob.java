@@ -149,12 +149,13 @@ public final class ProjectionJob {
         DataStream<TrialWork> work = env.fromData(trialWork(trials, detailTrials, tasks), TypeInformation.of(TrialWork.class))
                 .name("trials · " + trials + " to run").setParallelism(1)
                 .partitionCustom((Integer task, int n) -> task % n, TrialWork::task);
-        SingleOutputStreamOperator<TrialFigure> figures = work
+        SingleOutputStreamOperator<MartRecord> trialRows = work
                 .connect(trialInputs.broadcast(new MapStateDescriptor<>("trial-inputs", Types.VOID, Types.VOID)))
-                .process(new ProjectTrials(p, trials, detailTrials)).returns(TrialFigure.class)
+                .process(new ProjectTrials(p, trials, detailTrials)).returns(martType)
                 .name("trials · project every year of each trial");
-        marts.put("trials · ", figures.getSideOutput(ProjectTrials.MARTS));
-        runFacts.add(figures.getSideOutput(ProjectTrials.VERDICTS).fullWindowPartition().aggregate(new TallyVerdicts())
+        marts.put("trials · ", trialRows);
+        DataStream<TrialFigure> figures = trialRows.getSideOutput(ProjectTrials.FIGURES);
+        runFacts.add(trialRows.getSideOutput(ProjectTrials.VERDICTS).fullWindowPartition().aggregate(new TallyVerdicts())
                 .returns(factType).name("trials · verdicts per task"));
 
         // Bands: keyed by (year, level, metric), so no task sees more than its keys' trials.

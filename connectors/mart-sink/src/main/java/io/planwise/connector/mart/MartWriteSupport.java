@@ -25,6 +25,13 @@ final class MartWriteSupport<T> extends WriteSupport<T> {
      */
     private final String[] lastText;
     private final Binary[] lastBytes;
+    /**
+     * Per column, a buffer the last string's bytes are encoded into when it is ASCII (ids are):
+     * parquet-java copies a reused binary where it keeps one (dictionary entries, min/max), so
+     * a unique id costs no array and no binary per row (4.3 GB of a 1,000,000 × 10 run's 34 GB of
+     * allocations went to encoding ids, measured with JFR).
+     */
+    private final byte[][] asciiBuffers;
 
     MartWriteSupport(MartSchema<T> schema) {
         this.schema = schema;
@@ -32,6 +39,7 @@ final class MartWriteSupport<T> extends WriteSupport<T> {
         this.messageType = schema.parquetSchema();
         this.lastText = new String[columns.size()];
         this.lastBytes = new Binary[columns.size()];
+        this.asciiBuffers = new byte[columns.size()][];
     }
 
     @Override
@@ -79,8 +87,30 @@ final class MartWriteSupport<T> extends WriteSupport<T> {
     private Binary utf8(int column, String text) {
         if (text != lastText[column]) {
             lastText[column] = text;
-            lastBytes[column] = Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
+            lastBytes[column] = isAscii(text) ? ascii(column, text)
+                    : Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
         }
         return lastBytes[column];
+    }
+
+    private Binary ascii(int column, String text) {
+        int length = text.length();
+        byte[] buffer = asciiBuffers[column];
+        if (buffer == null || buffer.length < length) {
+            buffer = asciiBuffers[column] = new byte[Math.max(32, length * 2)];
+        }
+        for (int i = 0; i < length; i++) {
+            buffer[i] = (byte) text.charAt(i);
+        }
+        return Binary.fromReusedByteArray(buffer, 0, length);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -137,6 +137,43 @@ class MartSchemaTest {
     }
 
     @Test
+    void textsReadBackExactlyWhetherRepeatedUniqueOrNonAscii() throws Exception {
+        // 200,000 distinct ids fill the column's dictionary page several times over, so the writer
+        // falls back to plain encoding mid-file; a repeated String object, an id that shares the
+        // previous one's length and a non-ASCII text come between them.
+        MartSchema<TestRow> alpha = TestMarts.alpha(ALPHA);
+        String repeated = "repeated";
+        java.util.List<TestRow> rows = new java.util.ArrayList<>();
+        long sumOfLengths = 0;
+        for (int i = 0; i < 200_000; i++) {
+            String label = switch (i % 4) {
+                case 0 -> String.format("EMP_%08d", i);
+                case 1 -> repeated;
+                case 2 -> "Zoë-" + i;
+                default -> String.format("EVT_%016x", i * 2_654_435_761L);
+            };
+            sumOfLengths += label.codePointCount(0, label.length());
+            rows.add(TestRow.alpha(2025, i, label, 1L, null));
+        }
+        Path file = tmp.resolve("alpha.parquet");
+        MartParquetWriter.write(file, alpha, rows);
+
+        try (MartReader duck = new MartReader()) {
+            String read = "select * from " + MartQuery.readParquet(List.of(file), null);
+            assertThat(duck.rows("select count(*), sum(length(label))::bigint, count(distinct label), min(label), max(label)"
+                    + " from (" + read + ")")).containsExactly(List.of(200_000L, sumOfLengths, 150_001L, "EMP_00000000",
+                            "repeated"));
+            assertThat(duck.rows("select label from (" + read + ") where id in (0, 1, 2, 3, 199_999) order by id"))
+                    .containsExactly(List.of("EMP_00000000"), List.of("repeated"), List.of("Zoë-2"),
+                            List.of(String.format("EVT_%016x", 3 * 2_654_435_761L)),
+                            List.of(String.format("EVT_%016x", 199_999 * 2_654_435_761L)));
+            // The row groups' min/max statistics are copies, not views of a buffer overwritten since.
+            assertThat(duck.rows("select min(stats_min_value), max(stats_max_value) from parquet_metadata('" + file
+                    + "') where path_in_schema = 'label'")).containsExactly(List.of("EMP_00000000", "repeated"));
+        }
+    }
+
+    @Test
     void theMartsOfACatalogShareOnePartitionColumnAndUniqueNames() {
         MartSchema<TestRow> partitioned = TestMarts.alpha(ALPHA);
         MartSchema<TestRow> unpartitioned = TestMarts.beta(TestMarts.STREAM_BETA);

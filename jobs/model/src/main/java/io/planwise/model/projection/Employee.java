@@ -9,16 +9,24 @@ import java.time.LocalDate;
  *
  * @param drawBase mm64(key(employee_id) XOR seed_key); every draw and event id of this employee
  *     derives from it, so the MD5 is paid once per run, not once per draw
+ * @param hireDay the hire date as a day number ({@link LocalDate#toEpochDay}), which every tenure
+ *     and proration counts from: derived once per employee instead of several times per year
  */
 public record Employee(
         String employeeId,
         long drawBase,
         LocalDate birthDate,
         LocalDate hireDate,
+        long hireDay,
         long salaryCents,
         int levelId) {
 
+    public Employee(String employeeId, long drawBase, LocalDate birthDate, LocalDate hireDate, long salaryCents,
+            int levelId) {
+        this(employeeId, drawBase, birthDate, hireDate, hireDate.toEpochDay(), salaryCents, levelId);
+    }
+
     public Employee carriedForward(long salaryCents, int levelId) {
-        return new Employee(employeeId, drawBase, birthDate, hireDate, salaryCents, levelId);
+        return new Employee(employeeId, drawBase, birthDate, hireDate, hireDay, salaryCents, levelId);
     }
 }

@@ -57,11 +57,12 @@ public final class EmployeeYear {
     }
 
     private void terminate(Employee e, StartOfYear start, String category, Double probability) {
-        LocalDate date = rows.january1.plusDays(RandomDraws.below(
-                RandomDraws.draw(e.drawBase(), rows.year, DrawStream.TERMINATION_DATE), rows.daysInYear));
+        long dayOfYear = RandomDraws.below(RandomDraws.draw(e.drawBase(), rows.year, DrawStream.TERMINATION_DATE),
+                rows.daysInYear);
+        LocalDate date = rows.january1.plusDays(dayOfYear);
         rows.event(e, start.age(), YearlyEvent.TERMINATION, category, date, e.salaryCents(), null, e.levelId(), null,
                 probability, 1);
-        long prorated = Cents.divideRounded(e.salaryCents() * (YearCalendar.daysBetween(rows.january1, date) + 1), rows.daysInYear);
+        long prorated = Cents.divideRounded(e.salaryCents() * (dayOfYear + 1), rows.daysInYear);
         rows.snapshot(e, WorkforceSnapshot.TERMINATED, WorkforceSnapshot.EXPERIENCED_TERMINATION, date, category,
                 e.salaryCents(), prorated, e.levelId(), null);
     }
@@ -71,7 +72,7 @@ public final class EmployeeYear {
         long salary = e.salaryCents();
         int level = e.levelId();
         long payDays = 0; // sum of salary x days in effect, exact
-        LocalDate periodStart = rows.january1;
+        long periodStart = rows.january1Day;
 
         if (level < p.maxLevelId() && start.tenure() >= 1 && start.age() < 65) {
             double probability = Math.min(1.0, Hazards.promotion(p, start.age(), start.tenure(), level));
@@ -81,10 +82,9 @@ public final class EmployeeYear {
                         p.promotionMaxCapPct);
                 long promoted = Math.min(Cents.round(salary * (1 + pct)), salary + p.promotionMaxCapCents);
                 int newLevel = p.levelId(p.levelIndex(level) + 1);
-                LocalDate date = rows.promotionDate;
-                payDays += salary * YearCalendar.daysBetween(periodStart, date);
-                periodStart = date;
-                rows.event(e, start.age(), YearlyEvent.PROMOTION, YearlyEvent.CATEGORY_PROMOTION, date, promoted, salary,
+                payDays += salary * (rows.promotionDay - periodStart);
+                periodStart = rows.promotionDay;
+                rows.event(e, start.age(), YearlyEvent.PROMOTION, YearlyEvent.CATEGORY_PROMOTION, rows.promotionDate, promoted, salary,
                         newLevel, level, probability, ++sequence);
                 salary = promoted;
                 level = newLevel;
@@ -93,12 +93,11 @@ public final class EmployeeYear {
 
         double rate = p.merit(rows.year, level) + p.cola(rows.year, level);
         long raised = Cents.round(salary * (1 + rate));
-        LocalDate raiseDate = rows.raiseDate;
-        payDays += salary * YearCalendar.daysBetween(periodStart, raiseDate);
-        rows.event(e, start.age(), YearlyEvent.RAISE, YearlyEvent.CATEGORY_MERIT_COLA, raiseDate, raised, salary, level,
+        payDays += salary * (rows.raiseDay - periodStart);
+        rows.event(e, start.age(), YearlyEvent.RAISE, YearlyEvent.CATEGORY_MERIT_COLA, rows.raiseDate, raised, salary, level,
                 level, null, ++sequence);
         salary = raised;
-        payDays += salary * (YearCalendar.daysBetween(raiseDate, rows.december31) + 1);
+        payDays += salary * (rows.december31Day - rows.raiseDay + 1);
 
         long prorated = Cents.divideRounded(payDays, rows.daysInYear);
         rows.snapshot(e, WorkforceSnapshot.ACTIVE, WorkforceSnapshot.CONTINUOUS_ACTIVE, null, null, salary, prorated, level,

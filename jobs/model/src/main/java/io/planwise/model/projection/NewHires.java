@@ -77,16 +77,17 @@ public final class NewHires {
 
         RankKey rank = new RankKey(RandomDraws.draw(base, rows.year, DrawStream.NEW_HIRE_TERMINATION_RANK), id);
         if (SmallestRanks.selected(rank, plan.newHireTerminationCutoff())) {
-            long daysEmployable = YearCalendar.daysBetween(hired, rows.december31) + 1;
-            LocalDate left = hired.plusDays(RandomDraws.below(
-                    RandomDraws.draw(base, rows.year, DrawStream.NEW_HIRE_TERMINATION_DATE), daysEmployable));
+            long daysEmployable = rows.december31Day - employee.hireDay() + 1;
+            long daysWorked = RandomDraws.below(RandomDraws.draw(base, rows.year, DrawStream.NEW_HIRE_TERMINATION_DATE),
+                    daysEmployable);
+            LocalDate left = hired.plusDays(daysWorked);
             rows.event(employee, eventAge, YearlyEvent.TERMINATION, YearlyEvent.CATEGORY_NEW_HIRE_TERMINATION, left, salary,
                     null, level, null, null, 2);
-            long prorated = Cents.divideRounded(salary * (YearCalendar.daysBetween(hired, left) + 1), rows.daysInYear);
+            long prorated = Cents.divideRounded(salary * (daysWorked + 1), rows.daysInYear);
             rows.snapshot(employee, WorkforceSnapshot.TERMINATED, WorkforceSnapshot.NEW_HIRE_TERMINATION, left,
                     YearlyEvent.CATEGORY_NEW_HIRE_TERMINATION, salary, prorated, level, null);
         } else {
-            long prorated = Cents.divideRounded(salary * (YearCalendar.daysBetween(hired, rows.december31) + 1), rows.daysInYear);
+            long prorated = Cents.divideRounded(salary * (rows.december31Day - employee.hireDay() + 1), rows.daysInYear);
             rows.snapshot(employee, WorkforceSnapshot.ACTIVE, WorkforceSnapshot.NEW_HIRE_ACTIVE, null, null, salary,
                     prorated, level, employee);
         }

@@ -2,7 +2,6 @@ package io.planwise.model.projection;
 
 import io.planwise.model.draw.DrawStream;
 import io.planwise.model.draw.RandomDraws;
-import java.time.LocalDate;
 
 /**
  * What an employee of the start-of-year workforce looks like on Jan 1 of year Y: age
@@ -12,13 +11,13 @@ import java.time.LocalDate;
 public record StartOfYear(Employee employee, int year, int age, int tenure, long hazardWeight) {
 
     public static StartOfYear of(ProjectionParameters p, Employee e, int year) {
-        return of(p, e, year, YearCalendar.december31(year - 1));
+        return of(p, e, year, YearCalendar.december31(year - 1).toEpochDay());
     }
 
-    /** The same with Dec 31 of year − 1 given, so a loop over the workforce makes that date once. */
-    static StartOfYear of(ProjectionParameters p, Employee e, int year, LocalDate previousDecember31) {
+    /** The same with Dec 31 of year − 1 given as a day number, so a loop over the workforce derives it once. */
+    static StartOfYear of(ProjectionParameters p, Employee e, int year, long previousDecember31) {
         int age = (year - 1) - e.birthDate().getYear();
-        int tenure = YearCalendar.tenureYears(e.hireDate(), previousDecember31);
+        int tenure = YearCalendar.tenureYears(e.hireDay(), previousDecember31);
         return new StartOfYear(e, year, age, tenure, Hazards.terminationWeight(p, age, tenure, e.levelId()));
     }
 

@@ -30,6 +30,10 @@ public final class TrialProjection {
         void event(YearlyEvent event);
 
         void snapshot(WorkforceSnapshot snapshot);
+
+        /** Every row of this year has been given; the next rows are of the next year. */
+        default void yearWritten(int year) {
+        }
     }
 
     private final ProjectionParameters p;
@@ -63,8 +67,8 @@ public final class TrialProjection {
             workforce.add(b.inTrial(p.draws));
         }
         for (int year = p.startYear; year <= p.endYear; year++) {
-            StartOfYear[] starts = new StartOfYear[workforce.size()];
-            YearPlan plan = plan(workforce, starts, year);
+            YearPlan plan = plan(workforce, year);
+            long previousDecember31 = YearCalendar.december31(year - 1).toEpochDay();
             needs.put(year, plan.needs());
             onYear.accept(plan.needs());
             populations.put(year, plan.population());
@@ -72,8 +76,8 @@ public final class TrialProjection {
             if (detail == null) {
                 // Nothing of this trial is written: count what its rows would say, without making them.
                 EmployeeYear employeeYear = EmployeeYear.counting(p, plan, ledger, next::add);
-                for (StartOfYear start : starts) {
-                    employeeYear.project(start);
+                for (Employee e : workforce) {
+                    employeeYear.project(StartOfYear.of(p, e, year, previousDecember31));
                 }
                 NewHires hires = NewHires.counting(p, plan, ledger, next::add);
                 for (long slot = 1; slot <= plan.needs().hires(); slot++) {
@@ -92,32 +96,37 @@ public final class TrialProjection {
                     }
                 };
                 EmployeeYear employeeYear = new EmployeeYear(p, plan);
-                for (StartOfYear start : starts) {
-                    employeeYear.project(start, sink);
+                for (Employee e : workforce) {
+                    employeeYear.project(StartOfYear.of(p, e, year, previousDecember31), sink);
                 }
                 NewHires hires = new NewHires(p, plan);
                 for (long slot = 1; slot <= plan.needs().hires(); slot++) {
                     hires.hire(slot, sink);
                 }
+                detail.yearWritten(year);
             }
             workforce = next;
         }
         return new RunChecks(p, ledger, needs, populations, census);
     }
 
-    /** The year's whole-workforce facts: population, experienced terminations, needs and both cutoffs; fills starts. */
-    private YearPlan plan(List<Employee> workforce, StartOfYear[] starts, int year) {
+    /**
+     * The year's whole-workforce facts: population, experienced terminations, needs and both cutoffs.
+     * Each pass derives an employee's start of year again instead of keeping one per employee: it is
+     * a few integer operations, while a million of them held through the year outlived the young
+     * generation and were copied by every collection until the year ended.
+     */
+    private YearPlan plan(List<Employee> workforce, int year) {
         int n = workforce.size();
         Population population = Population.empty(p.levelCount());
-        java.time.LocalDate previousDecember31 = YearCalendar.december31(year - 1);
+        long previousDecember31 = YearCalendar.december31(year - 1).toEpochDay();
         for (int i = 0; i < n; i++) {
-            starts[i] = StartOfYear.of(p, workforce.get(i), year, previousDecember31);
-            population.add(p, starts[i]);
+            population.add(p, StartOfYear.of(p, workforce.get(i), year, previousDecember31));
         }
         boolean[] leaves = new boolean[n];
         long terminated = 0;
         for (int i = 0; i < n; i++) {
-            if (starts[i].terminatesExperienced(p, population)) {
+            if (StartOfYear.of(p, workforce.get(i), year, previousDecember31).terminatesExperienced(p, population)) {
                 leaves[i] = true;
                 terminated++;
             }
@@ -128,7 +137,7 @@ public final class TrialProjection {
             SmallestRanks rif = new SmallestRanks(needs.reductionInForce());
             for (int i = 0; i < n; i++) {
                 if (!leaves[i]) {
-                    rif.offer(starts[i].reductionInForceRank());
+                    rif.offer(StartOfYear.of(p, workforce.get(i), year, previousDecember31).reductionInForceRank());
                 }
             }
             rifCutoff = rif.cutoff();

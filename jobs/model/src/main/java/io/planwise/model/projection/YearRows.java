@@ -25,8 +25,13 @@ abstract class YearRows {
     final int daysInYear;
     final LocalDate january1;
     final LocalDate december31;
+    /** Jan 1 and Dec 31 as day numbers ({@link LocalDate#toEpochDay}), for proration and tenure. */
+    final long january1Day;
+    final long december31Day;
     final LocalDate promotionDate;
     final LocalDate raiseDate;
+    final long promotionDay;
+    final long raiseDay;
     final ProjectionParameters p;
 
     YearRows(ProjectionParameters p, int year) {
@@ -35,8 +40,12 @@ abstract class YearRows {
         this.daysInYear = YearCalendar.daysIn(year);
         this.january1 = YearCalendar.january1(year);
         this.december31 = YearCalendar.december31(year);
+        this.january1Day = january1.toEpochDay();
+        this.december31Day = december31.toEpochDay();
         this.promotionDate = YearCalendar.promotionDate(year);
         this.raiseDate = YearCalendar.raiseDate(year);
+        this.promotionDay = promotionDate.toEpochDay();
+        this.raiseDay = raiseDate.toEpochDay();
     }
 
     /** One event of the employee's year, in event order (sequence 1, 2, …). */
@@ -64,7 +73,7 @@ abstract class YearRows {
         @Override
         void event(Employee e, int age, String type, String category, LocalDate date, long compensation,
                 Long previousCompensation, int level, Integer previousLevel, Double probability, int sequence) {
-            int tenure = YearCalendar.tenureYears(e.hireDate(), date);
+            int tenure = YearCalendar.tenureYears(e.hireDay(), date.toEpochDay());
             events.add(new YearlyEvent(p.scenarioId, p.trial, year,
                     RandomDraws.eventId(e.drawBase(), year, YearlyEvent.typeCode(type)), e.employeeId(), type, category, date, compensation, previousCompensation, level, previousLevel, age, tenure,
                     p.ageBand(age).label(), p.tenureBand(tenure).label(), probability, sequence));
@@ -74,7 +83,8 @@ abstract class YearRows {
         void snapshot(Employee e, String status, String detailed, LocalDate terminationDate, String reason, long salary,
                 long prorated, int level, Employee nextYear) {
             int age = year - e.birthDate().getYear();
-            int tenure = YearCalendar.tenureYears(e.hireDate(), terminationDate != null ? terminationDate : december31);
+            int tenure = YearCalendar.tenureYears(e.hireDay(),
+                    terminationDate != null ? terminationDate.toEpochDay() : december31Day);
             WorkforceSnapshot snapshot = new WorkforceSnapshot(p.scenarioId, p.trial, year, e.employeeId(),
                     e.birthDate(), e.hireDate(), status, detailed, terminationDate, reason, salary, prorated, level, age,
                     tenure, p.ageBand(age).label(), p.tenureBand(tenure).label());
