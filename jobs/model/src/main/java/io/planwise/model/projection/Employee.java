@@ -3,30 +3,39 @@ package io.planwise.model.projection;
 import java.time.LocalDate;
 
 /**
- * An employee as carried from one year-end to the next start of year: only what the next year
- * needs. Ages, tenure and bands are recomputed from the dates each year (MODEL.md section 7), so
- * they are not carried.
- *
- * @param drawBase mm64(key(employee_id) XOR seed_key); every draw and event id of this employee
- *     derives from it, so the MD5 is paid once per run, not once per draw
- * @param hireDay the hire date as a day number ({@link LocalDate#toEpochDay}), which every tenure
- *     and proration counts from: derived once per employee instead of several times per year
+ * An employee in one year: the {@link Person} and their pay and level at the start of that year,
+ * as carried from one year-end to the next start of year. Ages, tenure and bands are recomputed
+ * from the dates each year (MODEL.md section 7), so they are not carried. A short-lived value: the
+ * {@link Workforce} keeps the person and the pay in arrays and makes an employee when one is read.
  */
-public record Employee(
-        String employeeId,
-        long drawBase,
-        LocalDate birthDate,
-        LocalDate hireDate,
-        long hireDay,
-        long salaryCents,
-        int levelId) {
+public record Employee(Person person, long salaryCents, int levelId) {
 
     public Employee(String employeeId, long drawBase, LocalDate birthDate, LocalDate hireDate, long salaryCents,
             int levelId) {
-        this(employeeId, drawBase, birthDate, hireDate, hireDate.toEpochDay(), salaryCents, levelId);
+        this(new Person(employeeId, drawBase, birthDate, hireDate), salaryCents, levelId);
     }
 
     public Employee carriedForward(long salaryCents, int levelId) {
-        return new Employee(employeeId, drawBase, birthDate, hireDate, hireDay, salaryCents, levelId);
+        return new Employee(person, salaryCents, levelId);
+    }
+
+    public String employeeId() {
+        return person.employeeId();
+    }
+
+    public long drawBase() {
+        return person.drawBase();
+    }
+
+    public LocalDate birthDate() {
+        return person.birthDate();
+    }
+
+    public LocalDate hireDate() {
+        return person.hireDate();
+    }
+
+    public long hireDay() {
+        return person.hireDay();
     }
 }

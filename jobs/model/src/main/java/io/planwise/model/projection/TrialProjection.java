@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * those exact facts.
  *
  * <p>Why a trial runs whole: the facts of year Y are needed before any employee's year Y, so a
- * distributed year costs several barriers; a trial's workforce (about 200 bytes an employee) fits
+ * distributed year costs several barriers; a trial's workforce (about 150 bytes an employee) fits
  * in one task, and an ensemble has many trials to spread, so whole trials per task need no barrier
  * at all. Cost: about 1 µs per employee-year, plus the rows a detail trial writes.
  */
@@ -62,7 +62,7 @@ public final class TrialProjection {
         RunLedger ledger = new RunLedger(p);
         Map<Integer, NeedsPlan> needs = new TreeMap<>();
         Map<Integer, Population> populations = new TreeMap<>();
-        List<Employee> workforce = new ArrayList<>(baseline.size());
+        Workforce workforce = new Workforce(baseline.size());
         for (BaselineEmployee b : baseline) {
             workforce.add(b.inTrial(p.draws));
         }
@@ -72,12 +72,12 @@ public final class TrialProjection {
             needs.put(year, plan.needs());
             onYear.accept(plan.needs());
             populations.put(year, plan.population());
-            List<Employee> next = new ArrayList<>((int) plan.needs().target() + 16);
+            Workforce next = new Workforce((int) plan.needs().target() + 16);
             if (detail == null) {
                 // Nothing of this trial is written: count what its rows would say, without making them.
                 EmployeeYear employeeYear = EmployeeYear.counting(p, plan, ledger, next::add);
-                for (Employee e : workforce) {
-                    employeeYear.project(StartOfYear.of(p, e, year, previousDecember31));
+                for (int i = 0; i < workforce.size(); i++) {
+                    employeeYear.project(StartOfYear.of(p, workforce.get(i), year, previousDecember31));
                 }
                 NewHires hires = NewHires.counting(p, plan, ledger, next::add);
                 for (long slot = 1; slot <= plan.needs().hires(); slot++) {
@@ -96,8 +96,8 @@ public final class TrialProjection {
                     }
                 };
                 EmployeeYear employeeYear = new EmployeeYear(p, plan);
-                for (Employee e : workforce) {
-                    employeeYear.project(StartOfYear.of(p, e, year, previousDecember31), sink);
+                for (int i = 0; i < workforce.size(); i++) {
+                    employeeYear.project(StartOfYear.of(p, workforce.get(i), year, previousDecember31), sink);
                 }
                 NewHires hires = new NewHires(p, plan);
                 for (long slot = 1; slot <= plan.needs().hires(); slot++) {
@@ -116,7 +116,7 @@ public final class TrialProjection {
      * a few integer operations, while a million of them held through the year outlived the young
      * generation and were copied by every collection until the year ended.
      */
-    private YearPlan plan(List<Employee> workforce, int year) {
+    private YearPlan plan(Workforce workforce, int year) {
         int n = workforce.size();
         Population population = Population.empty(p.levelCount());
         long previousDecember31 = YearCalendar.december31(year - 1).toEpochDay();
