@@ -117,8 +117,10 @@ public final class ProjectionJob {
                 .returns(TypeInformation.of(CensusRow.class));
         SingleOutputStreamOperator<CensusCandidate> staged = rows.process(new StageCensusRow(p, asOf))
                 .name("census · parse and validate rows");
-        SingleOutputStreamOperator<CensusCandidate> unique = staged.keyBy(CensusCandidate::employeeId)
-                .process(new ResolveDuplicateIds(p)).name("census · resolve duplicate employee ids");
+        SingleOutputStreamOperator<CensusCandidate> unique = staged
+                .partitionCustom(ResolveDuplicateIds::partition, CensusCandidate::employeeId)
+                .transform("census · resolve duplicate employee ids", TypeInformation.of(CensusCandidate.class),
+                        new ResolveDuplicateIds(p));
         SingleOutputStreamOperator<BaselineEmployee> baseline = unique.process(new AssignBaseline(p, asOf))
                 .name("census · assign buckets and levels");
         DataStream<CensusIssue> rejects = staged.getSideOutput(StageCensusRow.REJECTS)
