@@ -78,18 +78,18 @@ final class ProjectTrials extends BroadcastProcessFunction<TrialWork, TrialInput
         boolean detail = work.trial() < detailTrials;
         TrialProjection.DetailRows rows = !detail ? null : new TrialProjection.DetailRows() {
             @Override
+            public boolean writes(String employeeId) {
+                return work.writes(employeeId);
+            }
+
+            @Override
             public void event(YearlyEvent e) {
-                if (work.writes(e.employeeId())) {
-                    out.collect(MartRecord.of(e));
-                }
+                out.collect(MartRecord.of(e));
             }
 
             @Override
             public void snapshot(WorkforceSnapshot s) {
-                employeeYears.inc();
-                if (work.writes(s.employeeId())) {
-                    out.collect(MartRecord.of(s));
-                }
+                out.collect(MartRecord.of(s));
             }
 
             @Override
@@ -99,10 +99,16 @@ final class ProjectTrials extends BroadcastProcessFunction<TrialWork, TrialInput
         };
         boolean logYears = work.trial() == 0 && work.reportsTrial();
         RunChecks checks = new TrialProjection(p.forTrial(work.trial()), census)
-                .onYear(logYears ? needs -> PROGRESS.info(
-                        "{}  start {}  experienced terminations {}  hires {}  new-hire terminations {}  RIF {}  target {}",
-                        needs.year(), needs.startingWorkforce(), needs.experiencedTerminations(), needs.hires(),
-                        needs.newHireTerminations(), needs.reductionInForce(), needs.target()) : needs -> { })
+                .onYear(needs -> {
+                    // Counted as each year starts, so a long trial shows progress on the dashboard; every
+                    // task that runs a trial computes all of its employee-years, whatever rows it writes.
+                    employeeYears.inc(needs.startingWorkforce() + needs.hires());
+                    if (logYears) {
+                        PROGRESS.info("{}  start {}  experienced terminations {}  hires {}  new-hire terminations {}  RIF {}"
+                                + "  target {}", needs.year(), needs.startingWorkforce(), needs.experiencedTerminations(),
+                                needs.hires(), needs.newHireTerminations(), needs.reductionInForce(), needs.target());
+                    }
+                })
                 .run(baseline, rows);
         if (!work.reportsTrial()) {
             return;
@@ -112,9 +118,6 @@ final class ProjectTrials extends BroadcastProcessFunction<TrialWork, TrialInput
         checks.checks().forEach(r -> out.collect(MartRecord.of(r)));
         TrialFigures.of(work.trial(), checks.summaryRows()).forEach(f -> ctx.output(FIGURES, f));
         ctx.output(VERDICTS, TrialVerdicts.of(work.trial(), checks));
-        if (!detail) {
-            checks.summaryRows().forEach(s -> employeeYears.inc(s.startingHeadcount() + s.hires()));
-        }
         trialsCompleted.inc();
         long done = trialsCompleted.getCount();
         if (trials > 1 && (done % Math.max(1, trials / 10) == 0)) {

@@ -36,6 +36,13 @@ public final class NewHires {
         return "NH_" + year + "_" + (digits.length() >= 6 ? digits : "0".repeat(6 - digits.length()) + digits);
     }
 
+    /** The id of hire slot {@code slot} of {@code year}, from the run's cache of hire identities. */
+    static String employeeId(ProjectionParameters p, int year, long slot) {
+        HireIdentities hires = p.hireIdentities();
+        hires.ensure(year, slot);
+        return hires.id(year, slot);
+    }
+
     /** The rank that decides which hires leave within the year: smallest draw(9) first. */
     public static RankKey terminationRank(ProjectionParameters p, int year, long slot) {
         HireIdentities hires = p.hireIdentities();

@@ -24,12 +24,21 @@ import java.util.function.Consumer;
 public final class TrialProjection {
     /**
      * Where a detail trial's rows go. A task that writes only some employees' rows (one shard of a
-     * trial computed in several tasks) filters here; the ledger always counts every row.
+     * trial computed in several tasks) says which ({@link #writes}); the ledger always counts every row.
      */
     public interface DetailRows {
         void event(YearlyEvent event);
 
         void snapshot(WorkforceSnapshot snapshot);
+
+        /**
+         * Whether this employee's rows are wanted here. The rows of the others are not made, only
+         * counted into the trial's ledger, the same way as a trial without detail rows: a task that
+         * writes one shard of a trial computed in several tasks builds only its shard's rows.
+         */
+        default boolean writes(String employeeId) {
+            return true;
+        }
 
         /** Every row of this year has been given; the next rows are of the next year. */
         default void yearWritten(int year) {
@@ -95,13 +104,25 @@ public final class TrialProjection {
                         next.add(nextYear);
                     }
                 };
-                EmployeeYear employeeYear = new EmployeeYear(p, plan);
+                EmployeeYear building = new EmployeeYear(p, plan);
+                EmployeeYear counting = EmployeeYear.counting(p, plan, ledger, next::add);
                 for (int i = 0; i < workforce.size(); i++) {
-                    employeeYear.project(StartOfYear.of(p, workforce.get(i), year, previousDecember31), sink);
+                    Employee e = workforce.get(i);
+                    StartOfYear start = StartOfYear.of(p, e, year, previousDecember31);
+                    if (detail.writes(e.employeeId())) {
+                        building.project(start, sink);
+                    } else {
+                        counting.project(start);
+                    }
                 }
-                NewHires hires = new NewHires(p, plan);
+                NewHires hiring = new NewHires(p, plan);
+                NewHires counted = NewHires.counting(p, plan, ledger, next::add);
                 for (long slot = 1; slot <= plan.needs().hires(); slot++) {
-                    hires.hire(slot, sink);
+                    if (detail.writes(NewHires.employeeId(p, year, slot))) {
+                        hiring.hire(slot, sink);
+                    } else {
+                        counted.hire(slot);
+                    }
                 }
                 detail.yearWritten(year);
             }
