@@ -54,8 +54,9 @@ import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
  *
  * <p><b>Detail trials.</b> Trials 0 … detail_trials − 1 also write events and snapshot rows, most
  * of a run's output. So that writing them scales with the tasks, every task computes each detail
- * trial and writes only its shard of the employees ({@link TrialWork#writes}); computing is cheap
- * next to encoding Parquet, so repeating it buys parallel writers without a shuffle of rows.
+ * trial and builds and writes the rows of its shard of the employees only ({@link TrialWork#writes};
+ * the others it only counts); deciding an employee-year is cheap next to encoding its rows, so
+ * repeating the decisions buys parallel writers without a shuffle of rows.
  *
  * <p><b>Cost model</b> (P tasks, E baseline employees, Y years, N trials, K detail trials, H the hires
  * per year): memory per task ≈ 2 × E × 200 bytes (this year's and next year's workforce) plus the

@@ -3,7 +3,6 @@ package io.planwise.connector.mart;
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
-import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
  * A Parquet part file of one bucket. FileSink opens the stream before the first record arrives
@@ -12,7 +11,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 final class MartBulkWriter<T> implements BulkWriter<T> {
     private final MartCatalog<T> catalog;
     private final FSDataOutputStream stream;
-    private ParquetWriter<T> writer;
+    private MartParquetWriter<T> writer;
 
     private MartBulkWriter(MartCatalog<T> catalog, FSDataOutputStream stream) {
         this.catalog = catalog;
@@ -26,8 +25,7 @@ final class MartBulkWriter<T> implements BulkWriter<T> {
     @Override
     public void addElement(T element) throws IOException {
         if (writer == null) {
-            writer = MartParquetWriter.builder(new StreamOutputFile(stream), catalog.schema(catalog.router().mart(element)))
-                    .build();
+            writer = new MartParquetWriter<>(new StreamOutputFile(stream), catalog.schema(catalog.router().mart(element)));
         }
         writer.write(element);
     }

@@ -1,70 +1,208 @@
 package io.planwise.connector.mart;
 
+import io.planwise.warehouse.contract.Column;
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ColumnWriter;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.CodecFactory;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.MessageType;
 
 /**
- * Parquet writers for records described by a {@link MartSchema}: the one place that sets how
- * marts are encoded (SNAPPY, no Hadoop configuration), used by the sink and by tools that write a
- * single file outside Flink (such as the synthetic census generator).
+ * Writes records of one mart as one Parquet file: the one place that sets how marts are encoded
+ * (SNAPPY, parquet-java's default encodings and statistics, no Hadoop configuration), used by the
+ * sink and by tools that write a single file outside Flink (such as the synthetic census generator).
+ *
+ * <p>Each value goes straight to its column's writer, with the definition level the contract's
+ * nullability gives (a flat schema has no repetition). parquet-java's record API
+ * ({@code ParquetWriter} with a {@code WriteSupport}) puts a record consumer in between that
+ * tracks fields, nulls and levels per value; writing the columns directly encodes the same file
+ * about a quarter faster (a 16-column snapshot row: 1.0 → 0.75 µs, measured in a writer loop).
  */
-public final class MartParquetWriter {
+public final class MartParquetWriter<T> implements Closeable {
     /**
-     * A writer holds its row group's encoded pages on the heap until the group is full, and a BATCH
-     * job keeps every year's part file open until its input ends: with parquet-java's 128 MB default a
-     * 1,000,000 × 10 task held each year's whole file in memory (ten years, two marts), which the
-     * garbage collector copies again and again. 16 MB groups are flushed as they fill (measured: peak
-     * RSS 4.16 → 3.94 GB, wall 89.5 → 85.8 s) and give readers more groups to prune and parallelise.
+     * A writer holds its row group's encoded pages on the heap until the group is full: 16 MB groups
+     * are flushed as they fill (with parquet-java's 128 MB default a 1,000,000 × 10 task held each
+     * year's whole file in memory; measured: peak RSS 4.16 → 3.94 GB, wall 89.5 → 85.8 s) and give
+     * readers more groups to prune and parallelise.
      */
     static final long ROW_GROUP_BYTES = 16L * 1024 * 1024;
+    private static final CompressionCodecName CODEC = CompressionCodecName.SNAPPY;
+    private static final ParquetProperties PROPERTIES = ParquetProperties.builder().build();
 
-    private MartParquetWriter() {}
+    private final MartSchema<T> schema;
+    private final List<Column> columns;
+    private final MessageType messageType;
+    private final ParquetFileWriter file;
+    private final CodecFactory codecs;
+    private final CompressionCodecFactory.BytesInputCompressor compressor;
+    private ColumnChunkPageWriteStore pages;
+    private ColumnWriteStore store;
+    private final ColumnWriter[] writers;
+    private long rowsInGroup;
+    private long nextSizeCheck;
+    /**
+     * Per column, the last string written and its UTF-8 bytes: most text columns repeat a few
+     * constant strings (scenario, status, bands, event types), so the same String object comes
+     * again row after row and is encoded once instead of once per row.
+     */
+    private final String[] lastText;
+    private final Binary[] lastBytes;
+    /**
+     * Per column, a buffer the last string's bytes are encoded into when it is ASCII (ids are):
+     * parquet-java copies a reused binary where it keeps one (dictionary entries, min/max), so
+     * a unique id costs no array and no binary per row (4.3 GB of a 1,000,000 × 10 run's 34 GB of
+     * allocations went to encoding ids, measured with JFR).
+     */
+    private final byte[][] asciiBuffers;
 
-    static <T> ParquetWriter.Builder<T, ?> builder(OutputFile file, MartSchema<T> schema) {
-        return new Builder<>(file, schema);
+    MartParquetWriter(OutputFile output, MartSchema<T> schema) throws IOException {
+        this.schema = schema;
+        this.columns = schema.columns();
+        this.messageType = schema.parquetSchema();
+        this.file = new ParquetFileWriter(output, messageType, ParquetFileWriter.Mode.OVERWRITE, ROW_GROUP_BYTES, 0,
+                null, PROPERTIES);
+        this.codecs = new CodecFactory(new PlainParquetConfiguration(), PROPERTIES.getPageSizeThreshold());
+        this.compressor = codecs.getCompressor(CODEC);
+        this.writers = new ColumnWriter[columns.size()];
+        this.lastText = new String[columns.size()];
+        this.lastBytes = new Binary[columns.size()];
+        this.asciiBuffers = new byte[columns.size()][];
+        file.start();
     }
 
     /** Writes all records to a local Parquet file, replacing it. */
-    public static <T> void write(Path file, MartSchema<T> schema, Iterable<T> records) throws IOException {
-        try (ParquetWriter<T> writer = builder(new LocalOutputFile(file), schema).build()) {
+    public static <T> void write(Path path, MartSchema<T> schema, Iterable<T> records) throws IOException {
+        try (MartParquetWriter<T> writer = new MartParquetWriter<>(new LocalOutputFile(path), schema)) {
             for (T record : records) {
                 writer.write(record);
             }
         }
     }
 
-    private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
-        private final MartSchema<T> schema;
-
-        Builder(OutputFile file, MartSchema<T> schema) {
-            super(file);
-            this.schema = schema;
-            withConf(new PlainParquetConfiguration());
-            withCompressionCodec(CompressionCodecName.SNAPPY);
-            withRowGroupSize(ROW_GROUP_BYTES);
-            withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
+    public void write(T record) throws IOException {
+        if (store == null) {
+            startRowGroup();
         }
-
-        @Override
-        protected Builder<T> self() {
-            return this;
+        for (int i = 0; i < writers.length; i++) {
+            Column column = columns.get(i);
+            Object value = schema.accessor(i).get(record);
+            if (value == null) {
+                if (!column.nullable()) {
+                    throw new IllegalStateException("mart " + schema.name() + ": required column " + column.name()
+                            + " is null in " + record);
+                }
+                writers[i].writeNull(0, 0);
+                continue;
+            }
+            int definitionLevel = column.nullable() ? 1 : 0;
+            switch (column.type()) {
+                case VARCHAR -> writers[i].write(utf8(i, (String) value), 0, definitionLevel);
+                case INTEGER -> writers[i].write(((Number) value).intValue(), 0, definitionLevel);
+                case BIGINT, DECIMAL_18_2 -> writers[i].write(((Number) value).longValue(), 0, definitionLevel);
+                case DOUBLE -> writers[i].write(((Number) value).doubleValue(), 0, definitionLevel);
+                case BOOLEAN -> writers[i].write((Boolean) value, 0, definitionLevel);
+                case DATE -> writers[i].write((int) ((LocalDate) value).toEpochDay(), 0, definitionLevel);
+            }
         }
-
-        @Override
-        protected WriteSupport<T> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
-            return new MartWriteSupport<>(schema);
+        store.endRecord();
+        rowsInGroup++;
+        if (rowsInGroup >= nextSizeCheck) {
+            checkRowGroupSize();
         }
+    }
 
-        @Override
-        protected WriteSupport<T> getWriteSupport(org.apache.parquet.conf.ParquetConfiguration conf) {
-            return new MartWriteSupport<>(schema);
+    @Override
+    public void close() throws IOException {
+        try {
+            if (store != null) {
+                flushRowGroup();
+            }
+            file.end(Map.of());
+        } finally {
+            codecs.release();
         }
+    }
+
+    private void startRowGroup() {
+        pages = new ColumnChunkPageWriteStore(compressor, messageType, PROPERTIES.getAllocator(),
+                PROPERTIES.getColumnIndexTruncateLength(), PROPERTIES.getPageWriteChecksumEnabled());
+        store = PROPERTIES.newColumnWriteStore(messageType, pages, pages);
+        for (int i = 0; i < writers.length; i++) {
+            writers[i] = store.getColumnWriter(messageType.getColumns().get(i));
+        }
+        rowsInGroup = 0;
+        nextSizeCheck = 100;
+    }
+
+    /**
+     * Measuring the buffered size asks every column, so it is done as parquet-java's record writer
+     * does it: after a number of rows estimated from the average row size so far, at least 100 and
+     * at most 10,000 rows apart.
+     */
+    private void checkRowGroupSize() throws IOException {
+        long buffered = store.getBufferedSize();
+        double rowBytes = (double) buffered / rowsInGroup;
+        if (buffered > ROW_GROUP_BYTES - 2 * rowBytes) {
+            flushRowGroup();
+            return;
+        }
+        long rowsToFill = (long) ((ROW_GROUP_BYTES - buffered) / Math.max(1.0, rowBytes));
+        nextSizeCheck = rowsInGroup + Math.min(10_000, Math.max(100, rowsToFill / 2));
+    }
+
+    private void flushRowGroup() throws IOException {
+        file.startBlock(rowsInGroup);
+        store.flush();
+        pages.flushToFileWriter(file);
+        file.endBlock();
+        store.close();
+        pages.close();
+        store = null;
+        pages = null;
+    }
+
+    private Binary utf8(int column, String text) {
+        if (text != lastText[column]) {
+            lastText[column] = text;
+            lastBytes[column] = isAscii(text) ? ascii(column, text)
+                    : Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return lastBytes[column];
+    }
+
+    private Binary ascii(int column, String text) {
+        int length = text.length();
+        byte[] buffer = asciiBuffers[column];
+        if (buffer == null || buffer.length < length) {
+            buffer = asciiBuffers[column] = new byte[Math.max(32, length * 2)];
+        }
+        for (int i = 0; i < length; i++) {
+            buffer[i] = (byte) text.charAt(i);
+        }
+        return Binary.fromReusedByteArray(buffer, 0, length);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }
