@@ -3,7 +3,6 @@ package io.planwise.model.projection;
 import io.planwise.model.census.CensusAccounting;
 import io.planwise.model.mart.WorkforceSnapshot;
 import io.planwise.model.mart.YearlyEvent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -82,48 +81,40 @@ public final class TrialProjection {
             onYear.accept(plan.needs());
             populations.put(year, plan.population());
             Workforce next = new Workforce((int) plan.needs().target() + 16);
-            if (detail == null) {
-                // Nothing of this trial is written: count what its rows would say, without making them.
-                EmployeeYear employeeYear = EmployeeYear.counting(p, plan, ledger, next::add);
-                for (int i = 0; i < workforce.size(); i++) {
-                    employeeYear.project(StartOfYear.of(p, workforce.get(i), year, previousDecember31));
+            // Rows are made only for the employees whose rows are written (none in a trial without
+            // detail rows); every other employee-year is only counted into the ledger, the same way.
+            OutcomeSink sink = (events, snapshot, nextYear) -> {
+                for (YearlyEvent e : events) {
+                    ledger.add(e);
+                    detail.event(e);
                 }
-                NewHires hires = NewHires.counting(p, plan, ledger, next::add);
-                for (long slot = 1; slot <= plan.needs().hires(); slot++) {
-                    hires.hire(slot);
+                ledger.add(snapshot);
+                detail.snapshot(snapshot);
+                if (nextYear != null) {
+                    next.add(nextYear);
                 }
-            } else {
-                OutcomeSink sink = (events, snapshot, nextYear) -> {
-                    for (YearlyEvent e : events) {
-                        ledger.add(e);
-                        detail.event(e);
-                    }
-                    ledger.add(snapshot);
-                    detail.snapshot(snapshot);
-                    if (nextYear != null) {
-                        next.add(nextYear);
-                    }
-                };
-                EmployeeYear building = new EmployeeYear(p, plan);
-                EmployeeYear counting = EmployeeYear.counting(p, plan, ledger, next::add);
-                for (int i = 0; i < workforce.size(); i++) {
-                    Employee e = workforce.get(i);
-                    StartOfYear start = StartOfYear.of(p, e, year, previousDecember31);
-                    if (detail.writes(e.employeeId())) {
-                        building.project(start, sink);
-                    } else {
-                        counting.project(start);
-                    }
+            };
+            EmployeeYear building = new EmployeeYear(p, plan);
+            EmployeeYear counting = EmployeeYear.counting(p, plan, ledger, next::add);
+            for (int i = 0; i < workforce.size(); i++) {
+                Employee e = workforce.get(i);
+                StartOfYear start = StartOfYear.of(p, e, year, previousDecember31);
+                if (detail != null && detail.writes(e.employeeId())) {
+                    building.project(start, sink);
+                } else {
+                    counting.project(start);
                 }
-                NewHires hiring = new NewHires(p, plan);
-                NewHires counted = NewHires.counting(p, plan, ledger, next::add);
-                for (long slot = 1; slot <= plan.needs().hires(); slot++) {
-                    if (detail.writes(NewHires.employeeId(p, year, slot))) {
-                        hiring.hire(slot, sink);
-                    } else {
-                        counted.hire(slot);
-                    }
+            }
+            NewHires hiring = new NewHires(p, plan);
+            NewHires counted = NewHires.counting(p, plan, ledger, next::add);
+            for (long slot = 1; slot <= plan.needs().hires(); slot++) {
+                if (detail != null && detail.writes(NewHires.employeeId(p, year, slot))) {
+                    hiring.hire(slot, sink);
+                } else {
+                    counted.hire(slot);
                 }
+            }
+            if (detail != null) {
                 detail.yearWritten(year);
             }
             workforce = next;
