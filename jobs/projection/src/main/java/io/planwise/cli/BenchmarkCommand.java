@@ -22,7 +22,8 @@ import java.util.List;
  * trial-employee-years per second. {@code --cluster TRIALSxEMPLOYEESxYEARS} then runs that ensemble
  * on a standalone cluster on this machine ({@code jobs/projection/scripts/standalone-cluster.sh}),
  * once with one task manager of one slot and once with two, and prints the speed-up of the job's
- * own duration (REST {@code /jobs/<id>}), which leaves out the cluster's start.
+ * own duration (REST {@code /jobs/<id>}), which leaves out the cluster's start, and each run's
+ * stages (job vertices) with their start and duration, so that what does not shrink can be seen.
  */
 public final class BenchmarkCommand extends Command {
     static final List<Option> OPTIONS = List.of(
@@ -88,11 +89,17 @@ public final class BenchmarkCommand extends Command {
         for (long[] e : cluster) {
             StandaloneScaling scaling = new StandaloneScaling(dir.resolve("cluster"));
             Path census = census(dir, e[1]);
-            double one = scaling.jobSeconds(1, census, e[1], e[0], e[2]);
-            double two = scaling.jobSeconds(2, census, e[1], e[0], e[2]);
+            StandaloneScaling.ClusterRun one = scaling.run(1, census, e[1], e[0], e[2]);
+            StandaloneScaling.ClusterRun two = scaling.run(2, census, e[1], e[0], e[2]);
             out.printf("%nstandalone cluster, %,d trials × %,d employees × %d years (task managers of %,d MB): 1 task manager"
                     + " × 1 slot %.1f s, 2 task managers × 1 slot %.1f s, speed-up %.2f×%n", e[0], e[1], e[2],
-                    StandaloneScaling.taskManagerMegabytes(e[1], e[2]), one, two, one / two);
+                    StandaloneScaling.taskManagerMegabytes(e[1], e[2]), one.seconds(), two.seconds(),
+                    one.seconds() / two.seconds());
+            for (StandaloneScaling.ClusterRun run : List.of(one, two)) {
+                out.printf("  stages with %d task manager%s (start after the job's start, duration):%n",
+                        run == one ? 1 : 2, run == one ? "" : "s");
+                run.stages().forEach(out::println);
+            }
         }
     }
 

@@ -56,7 +56,13 @@ final class StandaloneScaling {
         return Math.max(3072, 2048 + employees * years * 500 / (1024 * 1024));
     }
 
-    double jobSeconds(int taskManagers, Path census, long employees, long trials, long years) throws Exception {
+    /**
+     * One job's duration and its stages, as the REST API reports them: each job vertex (a chain of
+     * operators, a BATCH stage) with its start after the job's start and its own duration.
+     */
+    record ClusterRun(double seconds, List<String> stages) {}
+
+    ClusterRun run(int taskManagers, Path census, long employees, long trials, long years) throws Exception {
         Path script = moduleDir.resolve("scripts/standalone-cluster.sh");
         Path jar = moduleDir.resolve("target/planwise.jar");
         if (!Files.isRegularFile(script) || !Files.isRegularFile(jar)) {
@@ -79,7 +85,17 @@ final class StandaloneScaling {
             JsonNode answer = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/jobs/" + job)).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
-            return answer.path("duration").asLong() / 1000.0;
+            long jobStart = answer.path("start-time").asLong();
+            List<JsonNode> vertices = new ArrayList<>();
+            answer.path("vertices").forEach(vertices::add);
+            vertices.sort(java.util.Comparator.comparingLong(v -> v.path("start-time").asLong()));
+            List<String> stages = new ArrayList<>();
+            for (JsonNode v : vertices) {
+                String name = v.path("name").asText();
+                stages.add(String.format("  +%6.1f s %6.1f s  %s", (v.path("start-time").asLong() - jobStart) / 1000.0,
+                        v.path("duration").asLong() / 1000.0, name.length() > 100 ? name.substring(0, 99) + "…" : name));
+            }
+            return new ClusterRun(answer.path("duration").asLong() / 1000.0, stages);
         } finally {
             script(env, script, 2, "stop");
         }
