@@ -95,6 +95,8 @@ public final class BenchmarkCommand extends Command {
                     + " × 1 slot %.1f s, 2 task managers × 1 slot %.1f s, speed-up %.2f×%n", e[0], e[1], e[2],
                     StandaloneScaling.taskManagerMegabytes(e[1], e[2]), one.seconds(), two.seconds(),
                     one.seconds() / two.seconds());
+            out.printf("  (the first job on each fresh cluster, untimed warm-up: %.1f s and %.1f s, speed-up %.2f×)%n",
+                    one.firstJobSeconds(), two.firstJobSeconds(), one.firstJobSeconds() / two.firstJobSeconds());
             for (StandaloneScaling.ClusterRun run : List.of(one, two)) {
                 out.printf("  stages with %d task manager%s (start after the job's start, duration):%n",
                         run == one ? 1 : 2, run == one ? "" : "s");

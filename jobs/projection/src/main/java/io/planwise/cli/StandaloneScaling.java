@@ -60,7 +60,7 @@ final class StandaloneScaling {
      * One job's duration and its stages, as the REST API reports them: each job vertex (a chain of
      * operators, a BATCH stage) with its start after the job's start and its own duration.
      */
-    record ClusterRun(double seconds, List<String> stages) {}
+    record ClusterRun(double seconds, double firstJobSeconds, List<String> stages) {}
 
     ClusterRun run(int taskManagers, Path census, long employees, long trials, long years) throws Exception {
         Path script = moduleDir.resolve("scripts/standalone-cluster.sh");
@@ -77,14 +77,19 @@ final class StandaloneScaling {
                 "PARALLELISM=" + taskManagers, "REST_PORT=" + port, "CLUSTER_DIR=" + dir.resolve("tm" + taskManagers));
         try {
             script(env, script, 4, "start");
-            String job = script(env, script, 2, "submit", jar.toString(), "project", "--census",
-                    census.toAbsolutePath().toString(), "--warehouse", dir.resolve("warehouse").toString(), "--scenario",
-                    "bench-cluster", "--start-year", "2025", "--end-year", Long.toString(2025 + years - 1), "--trials",
-                    Long.toString(trials)).trim();
-            script(env, script, 60, "wait", job);
-            JsonNode answer = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/jobs/" + job)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode first = null;
+            JsonNode answer = null;
+            for (int submission = 0; submission < 2; submission++) {
+                String job = script(env, script, 2, "submit", jar.toString(), "project", "--census",
+                        census.toAbsolutePath().toString(), "--warehouse", dir.resolve("warehouse").toString(), "--scenario",
+                        "bench-cluster", "--start-year", "2025", "--end-year", Long.toString(2025 + years - 1), "--trials",
+                        Long.toString(trials)).trim();
+                script(env, script, 60, "wait", job);
+                first = answer;
+                answer = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/jobs/" + job)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+            }
             long jobStart = answer.path("start-time").asLong();
             List<JsonNode> vertices = new ArrayList<>();
             answer.path("vertices").forEach(vertices::add);
@@ -95,7 +100,8 @@ final class StandaloneScaling {
                 stages.add(String.format("  +%6.1f s %6.1f s  %s", (v.path("start-time").asLong() - jobStart) / 1000.0,
                         v.path("duration").asLong() / 1000.0, name.length() > 100 ? name.substring(0, 99) + "…" : name));
             }
-            return new ClusterRun(answer.path("duration").asLong() / 1000.0, stages);
+            return new ClusterRun(answer.path("duration").asLong() / 1000.0, first.path("duration").asLong() / 1000.0,
+                    stages);
         } finally {
             script(env, script, 2, "stop");
         }
