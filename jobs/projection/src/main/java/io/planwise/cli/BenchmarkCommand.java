@@ -22,7 +22,8 @@ import java.util.List;
  * trial-employee-years per second. {@code --cluster TRIALSxEMPLOYEESxYEARS} then runs that ensemble
  * on a standalone cluster on this machine ({@code jobs/projection/scripts/standalone-cluster.sh}),
  * once with one task manager of one slot and once with two, and prints the speed-up of the job's
- * own duration (REST {@code /jobs/<id>}), which leaves out the cluster's start, and each run's
+ * own duration (REST {@code /jobs/<id>}; the second of two submissions, after a warm-up job, with
+ * the first one's printed too), which leaves out the cluster's start, and each run's
  * stages (job vertices) with their start and duration, so that what does not shrink can be seen.
  */
 public final class BenchmarkCommand extends Command {
