@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
@@ -47,6 +48,7 @@ public final class MartParquetWriter<T> implements Closeable {
     private final MartSchema<T> schema;
     private final List<Column> columns;
     private final MessageType messageType;
+    private final List<ColumnDescriptor> descriptors;
     private final ParquetFileWriter file;
     private final CodecFactory codecs;
     private final CompressionCodecFactory.BytesInputCompressor compressor;
@@ -74,6 +76,7 @@ public final class MartParquetWriter<T> implements Closeable {
         this.schema = schema;
         this.columns = schema.columns();
         this.messageType = schema.parquetSchema();
+        this.descriptors = messageType.getColumns();
         this.file = new ParquetFileWriter(output, messageType, ParquetFileWriter.Mode.OVERWRITE, ROW_GROUP_BYTES, 0,
                 null, PROPERTIES);
         this.codecs = new CodecFactory(new PlainParquetConfiguration(), PROPERTIES.getPageSizeThreshold());
@@ -143,7 +146,7 @@ public final class MartParquetWriter<T> implements Closeable {
                 PROPERTIES.getColumnIndexTruncateLength(), PROPERTIES.getPageWriteChecksumEnabled());
         store = PROPERTIES.newColumnWriteStore(messageType, pages, pages);
         for (int i = 0; i < writers.length; i++) {
-            writers[i] = store.getColumnWriter(messageType.getColumns().get(i));
+            writers[i] = store.getColumnWriter(descriptors.get(i));
         }
         rowsInGroup = 0;
         nextSizeCheck = 100;

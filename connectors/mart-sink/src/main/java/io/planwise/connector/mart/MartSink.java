@@ -48,8 +48,8 @@ import org.apache.flink.util.Collector;
  * holds every year's file open, with its buffered row group, page buffers and dictionaries, until
  * the whole trial is done (about 500 MB of live heap by the last year of 1,000,000 × 10, measured
  * with a class histogram, which the garbage collector copied again and again). Rows that come
- * after such a record for a partition already written go to a new part file of that partition. The committed files of every
- * sink of the group flow into one publish step, which also receives the job's
+ * after such a record for a partition already written go to a new part file of that partition.
+ * The committed files of every sink of the group flow into one publish step, which also receives the job's
  * {@link PublishDecision}. When all of them have ended it reads each file's footer for its row
  * count and hands the files to the warehouse's RunPublisher (the SQL engine publishes through it
  * too): the manifest {@code current/<scenario>.json} is moved into place atomically (see

@@ -37,7 +37,7 @@ public final class NewHires {
     }
 
     /** The id of hire slot {@code slot} of {@code year}, from the run's cache of hire identities. */
-    static String employeeId(ProjectionParameters p, int year, long slot) {
+    static String slotId(ProjectionParameters p, int year, long slot) {
         HireIdentities hires = p.hireIdentities();
         hires.ensure(year, slot);
         return hires.id(year, slot);
@@ -45,10 +45,9 @@ public final class NewHires {
 
     /** The rank that decides which hires leave within the year: smallest draw(9) first. */
     public static RankKey terminationRank(ProjectionParameters p, int year, long slot) {
-        HireIdentities hires = p.hireIdentities();
-        hires.ensure(year, slot);
-        long base = p.draws.employeeBase(hires.key(year, slot));
-        return new RankKey(RandomDraws.draw(base, year, DrawStream.NEW_HIRE_TERMINATION_RANK), hires.id(year, slot));
+        String id = slotId(p, year, slot);
+        long base = p.draws.employeeBase(p.hireIdentities().key(year, slot));
+        return new RankKey(RandomDraws.draw(base, year, DrawStream.NEW_HIRE_TERMINATION_RANK), id);
     }
 
     /** Counts each hire into the ledger, without rows; hires still active go to next. */
@@ -63,10 +62,8 @@ public final class NewHires {
 
     /** Hire slot into this instance's rows. */
     void hire(long slot) {
-        HireIdentities hires = p.hireIdentities();
-        hires.ensure(rows.year, slot);
-        String id = hires.id(rows.year, slot);
-        long base = p.draws.employeeBase(hires.key(rows.year, slot));
+        String id = slotId(p, rows.year, slot);
+        long base = p.draws.employeeBase(p.hireIdentities().key(rows.year, slot));
         int level = levels.levelOfSlot(slot);
 
         int age = p.hireAges[RandomDraws.categorical(RandomDraws.draw(base, rows.year, DrawStream.HIRE_AGE),

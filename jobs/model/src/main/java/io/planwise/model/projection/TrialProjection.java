@@ -75,8 +75,8 @@ public final class TrialProjection {
             workforce.add(b.inTrial(p.draws));
         }
         for (int year = p.startYear; year <= p.endYear; year++) {
-            YearPlan plan = plan(workforce, year);
             long previousDecember31 = YearCalendar.december31(year - 1).toEpochDay();
+            YearPlan plan = plan(workforce, year, previousDecember31);
             needs.put(year, plan.needs());
             onYear.accept(plan.needs());
             populations.put(year, plan.population());
@@ -108,7 +108,7 @@ public final class TrialProjection {
             NewHires hiring = new NewHires(p, plan);
             NewHires counted = NewHires.counting(p, plan, ledger, next::add);
             for (long slot = 1; slot <= plan.needs().hires(); slot++) {
-                if (detail != null && detail.writes(NewHires.employeeId(p, year, slot))) {
+                if (detail != null && detail.writes(NewHires.slotId(p, year, slot))) {
                     hiring.hire(slot, sink);
                 } else {
                     counted.hire(slot);
@@ -128,10 +128,9 @@ public final class TrialProjection {
      * a few integer operations, while a million of them held through the year outlived the young
      * generation and were copied by every collection until the year ended.
      */
-    private YearPlan plan(Workforce workforce, int year) {
+    private YearPlan plan(Workforce workforce, int year, long previousDecember31) {
         int n = workforce.size();
         Population population = Population.empty(p.levelCount());
-        long previousDecember31 = YearCalendar.december31(year - 1).toEpochDay();
         for (int i = 0; i < n; i++) {
             population.add(p, StartOfYear.of(p, workforce.get(i), year, previousDecember31));
         }

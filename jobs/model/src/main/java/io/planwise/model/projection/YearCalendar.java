@@ -30,11 +30,6 @@ public final class YearCalendar {
         return LocalDate.of(year, RAISE_MONTH, RAISE_DAY);
     }
 
-    /** Days from one date to another, as {@code ChronoUnit.DAYS.between} counts them. */
-    public static long daysBetween(LocalDate from, LocalDate to) {
-        return to.toEpochDay() - from.toEpochDay();
-    }
-
     /** floor(days(hire -> date) / 365.25), MODEL.md's tenure. */
     public static int tenureYears(LocalDate hireDate, LocalDate asOf) {
         return tenureYears(hireDate.toEpochDay(), asOf.toEpochDay());
