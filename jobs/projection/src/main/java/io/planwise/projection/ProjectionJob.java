@@ -12,6 +12,7 @@ import io.planwise.model.mart.QualityCheck;
 import io.planwise.model.projection.BaselineEmployee;
 import io.planwise.cli.ProjectionRun;
 import io.planwise.model.projection.ProjectionParameters;
+import io.planwise.model.projection.TrialShard;
 import io.planwise.warehouse.ManifestStore;
 import io.planwise.warehouse.RunManifest;
 import io.planwise.warehouse.contract.RunRecord;
@@ -26,9 +27,7 @@ import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -41,29 +40,35 @@ import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
  * mart sink per producing operator (chained to it, so rows go straight into the Parquet writer),
  * all in one group that publishes the run once.
  *
- * <p><b>Design: a whole trial runs in one task.</b> Trials are independent given the census and the
- * assumptions (every draw takes the trial, MODEL.md section 2), and inside a trial every year needs
- * exact facts about the whole workforce before any employee's year (N, W, T, the needs, two ranked
- * cutoffs). Splitting a trial's employees over tasks would cost a barrier per fact and per year
- * (about 80 blocking stages for 10 years) and ship every employee through each; instead the
- * baseline is broadcast once to every trial task, each task holds it in memory and runs whole trials
- * ({@link io.planwise.model.projection.TrialProjection}), and trials are spread over the tasks.
- * Nothing gathers all trials or all employees of all trials into one task: needs, summary and check
- * rows are written by the task that ran the trial, bands are keyed by (year, level, metric), and
- * only small per-task verdicts and per-year band checks reach the evaluating task.
+ * <p><b>Design: a trial runs whole in one task, or split over all of them.</b> Trials are
+ * independent given the census and the assumptions (every draw takes the trial, MODEL.md section 2),
+ * and inside a trial every year needs exact facts about the whole workforce before any employee's
+ * year (N, W, T, the needs, two ranked cutoffs). Computing those with engine barriers would cost a
+ * blocking stage per fact and per year (about 80 for 10 years) and ship every employee through each;
+ * instead the baseline is broadcast once to every trial task, which holds it in memory and runs
+ * trials as plain loops ({@link io.planwise.model.projection.TrialProjection}). The ensemble's
+ * trials run whole, spread over the tasks (trial t on task t mod P). Nothing gathers all trials or
+ * all employees of all trials into one task: needs, summary and check rows are written by the task
+ * that ran the trial, bands are keyed by (year, level, metric), and only small per-task verdicts and
+ * per-year band checks reach the evaluating task.
  *
- * <p><b>Detail trials.</b> Trials 0 … detail_trials − 1 also write events and snapshot rows, most
- * of a run's output. So that writing them scales with the tasks, every task computes each detail
- * trial and builds and writes the rows of its shard of the employees only ({@link TrialWork#writes};
- * the others it only counts); deciding an employee-year is cheap next to encoding its rows, so
- * repeating the decisions buys parallel writers without a shuffle of rows.
+ * <p><b>Detail trials are split.</b> Trials 0 … detail_trials − 1 also write events and snapshot
+ * rows, most of a run's output, and a single big projection is one such trial; each is split over
+ * all P tasks ({@link io.planwise.model.projection.TrialShard}: shard s on task s owns the employees
+ * and hires whose id hashes to s). A shard holds, projects and writes only its own employees, and
+ * the shards agree on each year's facts by exchanging their parts of them (a few kilobytes, two or
+ * three round trips a year) through the operator's coordinator on the JobManager
+ * ({@link ShardCoordinator}); the employees never leave their task. Every task therefore works on
+ * 1/P of a big trial, and its rows are written by P writers without a shuffle.
  *
- * <p><b>Cost model</b> (P tasks, E baseline employees, Y years, N trials, K detail trials, H the hires
- * per year): memory per task ≈ 2 × E × 200 bytes (this year's and next year's workforce) plus the
- * baseline; CPU ≈ (K + (N − K) / P) × E × Y × c, with c ≈ 1 µs per employee-year; output ≈ K × E × Y
- * × (1 snapshot + ~1.3 event rows) split over P writers, plus N × Y × (levels + 1) × 8 band inputs
- * shuffled to the band tasks. Single trial, big census: compute is not split (each task repeats
- * it) but writing is, which is where the time goes.
+ * <p><b>Cost model</b> (P tasks, E baseline employees, Y years, N trials, K detail trials): memory
+ * per task ≈ E × ~150 bytes for the broadcast baseline, plus 2 × E × 100 bytes (this year's and next
+ * year's workforce) for a whole trial or 1/P of that for a shard; CPU per task ≈ (K / P + (N − K) /
+ * P) × E × Y × c, with c ≈ 0.25 µs per employee-year only counted (an ensemble trial) and about
+ * 5 µs with its rows built and Parquet-encoded (2-core machine); output ≈ K × E × Y × (1 snapshot + ~1.3 event rows) split over P writers, plus N × Y ×
+ * (levels + 1) × 8 band inputs shuffled to the band tasks. What does not split: reading the census
+ * file (one reader; a CSV's quoted fields may span lines), the broadcast of the baseline to every
+ * task, and per year of a detail trial 2–3 waits for the slowest shard.
  */
 public final class ProjectionJob {
     private final ProjectionSettings settings;
@@ -152,10 +157,9 @@ public final class ProjectionJob {
         DataStream<TrialWork> work = env.fromData(trialWork(trials, detailTrials, tasks), TypeInformation.of(TrialWork.class))
                 .name("trials · " + trials + " to run").setParallelism(1)
                 .partitionCustom((Integer task, int n) -> task % n, TrialWork::task);
-        SingleOutputStreamOperator<MartRecord> trialRows = work
-                .connect(trialInputs.broadcast(new MapStateDescriptor<>("trial-inputs", Types.VOID, Types.VOID)))
-                .process(new ProjectTrials(p, trials, detailTrials)).returns(martType)
-                .name("trials · project every year of each trial");
+        SingleOutputStreamOperator<MartRecord> trialRows = work.connect(trialInputs.broadcast())
+                .transform("trials · project every year of each trial", martType,
+                        new ProjectTrials.Factory(p, trials, detailTrials));
         marts.put("trials · ", trialRows);
         DataStream<TrialFigure> figures = trialRows.getSideOutput(ProjectTrials.FIGURES);
         runFacts.add(trialRows.getSideOutput(ProjectTrials.VERDICTS).fullWindowPartition().aggregate(new TallyVerdicts())
@@ -188,18 +192,19 @@ public final class ProjectionJob {
     }
 
     /**
-     * The trials' work items: each detail trial once per task (every task computes it and writes its
-     * shard of the employees), each other trial once, on task trial mod P.
+     * The trials' work items: each detail trial split over all tasks (shard s on task s), each other
+     * trial whole, on task trial mod P. Detail trials come first, in trial order, so every task
+     * reaches the shards of one split trial together (the shards wait for each other's facts).
      */
     static List<TrialWork> trialWork(int trials, int detailTrials, int tasks) {
         List<TrialWork> work = new ArrayList<>(trials + detailTrials * (tasks - 1));
         for (int t = 0; t < trials; t++) {
             if (t < detailTrials) {
                 for (int shard = 0; shard < tasks; shard++) {
-                    work.add(new TrialWork(t, shard, tasks, shard));
+                    work.add(new TrialWork(t, new TrialShard(shard, tasks), shard));
                 }
             } else {
-                work.add(new TrialWork(t, 0, 1, t % tasks));
+                work.add(new TrialWork(t, TrialShard.WHOLE, t % tasks));
             }
         }
         return work;

@@ -1,6 +1,5 @@
 package io.planwise.model.projection;
 
-import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -8,7 +7,7 @@ import java.util.Arrays;
  * integer, so the order in which parallel tasks add never changes a decision) and headcount by
  * level index (the adaptive new-hire level distribution). Mergeable, for parallel partial tallies.
  */
-public final class Population implements Serializable {
+public final class Population implements ShardFact<Population> {
     private static final long serialVersionUID = 1L;
 
     private long headcount;
@@ -33,6 +32,16 @@ public final class Population implements Serializable {
         headcount++;
         totalHazardWeight = Math.addExact(totalHazardWeight, s.hazardWeight());
         headcountByLevel[p.levelIndex(s.employee().levelId())]++;
+    }
+
+    @Override
+    public Population merge(Population other) {
+        long[] byLevel = headcountByLevel.clone();
+        for (int i = 0; i < byLevel.length; i++) {
+            byLevel[i] = Math.addExact(byLevel[i], other.headcountByLevel[i]);
+        }
+        return new Population(Math.addExact(headcount, other.headcount),
+                Math.addExact(totalHazardWeight, other.totalHazardWeight), byLevel);
     }
 
     public long headcount() {

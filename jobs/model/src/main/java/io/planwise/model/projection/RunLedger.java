@@ -7,7 +7,9 @@ import io.planwise.model.mart.YearlyEvent;
  * Counts taken from the mart rows themselves (events and snapshots), by year and level, from
  * which the summary mart is built and the invariants are checked. Exact integers only.
  */
-public final class RunLedger {
+public final class RunLedger implements ShardFact<RunLedger> {
+    private static final long serialVersionUID = 1L;
+
     static final int EXPERIENCED_TERMINATIONS = 0;
     static final int NEW_HIRE_TERMINATIONS = 1;
     static final int RIF_TERMINATIONS = 2;
@@ -34,6 +36,19 @@ public final class RunLedger {
         this.years = p.years();
         this.levelIds = p.levelIds.clone();
         this.cells = new long[years * levelIds.length * FIELDS];
+    }
+
+    @Override
+    public RunLedger merge(RunLedger other) {
+        RunLedger sum = new RunLedger();
+        sum.startYear = startYear;
+        sum.years = years;
+        sum.levelIds = levelIds.clone();
+        sum.cells = cells.clone();
+        for (int i = 0; i < cells.length; i++) {
+            sum.cells[i] = Math.addExact(sum.cells[i], other.cells[i]);
+        }
+        return sum;
     }
 
     private int levelIndex(int levelId) {

@@ -1,18 +1,18 @@
 package io.planwise.model.projection;
 
-import java.io.Serializable;
+import java.util.Comparator;
 import java.util.PriorityQueue;
 
 /**
  * The k smallest {@link RankKey}s seen, in O(k) memory; the largest of them is the cutoff: a
  * candidate is selected iff its key is at most the cutoff. Keys are unique (employee ids are), so
- * exactly k are selected.
+ * exactly k are selected. Mergeable, so the shards of a trial agree on one cutoff.
  */
-public final class SmallestRanks implements Serializable {
+public final class SmallestRanks implements ShardFact<SmallestRanks> {
     private static final long serialVersionUID = 1L;
 
     private final long limit;
-    private final PriorityQueue<RankKey> largestFirst = new PriorityQueue<>((a, b) -> b.compareTo(a));
+    private final PriorityQueue<RankKey> largestFirst = new PriorityQueue<>(Comparator.reverseOrder());
 
     public SmallestRanks(long limit) {
         this.limit = limit;
@@ -25,6 +25,15 @@ public final class SmallestRanks implements Serializable {
             largestFirst.poll();
             largestFirst.add(key);
         }
+    }
+
+    /** The k smallest of both: each shard's k smallest hold the k smallest of the whole trial. */
+    @Override
+    public SmallestRanks merge(SmallestRanks other) {
+        SmallestRanks merged = new SmallestRanks(limit);
+        largestFirst.forEach(merged::offer);
+        other.largestFirst.forEach(merged::offer);
+        return merged;
     }
 
     /** The selection cutoff, or null when nothing is to be selected. */

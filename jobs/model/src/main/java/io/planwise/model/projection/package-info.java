@@ -28,8 +28,12 @@
  * <p>Steps 2, 3, 4 and 6 each need a fact about the whole workforce of the year, which is why a
  * trial is computed whole: {@link io.planwise.model.projection.TrialProjection} runs the steps in
  * order over one trial's workforce in memory ({@link io.planwise.model.projection.Workforce}: each
- * {@link io.planwise.model.projection.Person} with this year's pay and level; the Flink job runs whole
- * trials per task and spreads the trials); the SQL engine runs each step as a query over the year's
- * table of every trial.
+ * {@link io.planwise.model.projection.Person} with this year's pay and level), or over one
+ * {@link io.planwise.model.projection.TrialShard} of it, whose parts of those facts
+ * ({@link io.planwise.model.projection.ShardFact}: population, {@link io.planwise.model.projection.Count},
+ * smallest ranks, ledger) merge exactly with the other shards' through a
+ * {@link io.planwise.model.projection.ShardAgreement}. The Flink job runs the ensemble's trials whole,
+ * spread over its tasks, and splits each detail trial over all of them; the SQL engine runs each
+ * step as a query over the year's table of every trial.
  */
 package io.planwise.model.projection;
