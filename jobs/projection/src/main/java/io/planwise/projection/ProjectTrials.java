@@ -54,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * <p>While a shard waits for an agreed fact, the task's thread keeps running its mailbox (that is
  * where the coordinator's answers arrive), so the wait never blocks the task's other duties; it is
  * bounded by {@link #AGREEMENT_TIMEOUT}. Every task takes the split trials first and in trial order,
- * so the shards of one trial reach its facts together. A bounded job restarts a failed task from its
- * blocking inputs, so plain fields hold the baseline (no state to snapshot).
+ * so the shards of one trial reach its facts together. A bounded job restarts a failed task (when
+ * the cluster's restart strategy restarts at all) from its blocking inputs, so plain fields hold
+ * the baseline (no state to snapshot).
  *
  * <p>Dashboard metrics per task: {@code trials_completed}, {@code employee_years} (those this task
  * projected), {@code shard_wait_ms} (time spent waiting for the other shards of a split trial).
@@ -148,6 +149,8 @@ final class ProjectTrials extends AbstractStreamOperator<MartRecord>
             }
         };
         boolean logYears = work.trial() == 0 && work.reportsTrial();
+        long started = System.nanoTime();
+        long waitedBefore = shardWaitMillis.getCount();
         RunChecks checks = new TrialProjection(p.forTrial(work.trial()), census)
                 .inShards(work.shard(), work.shard().isWhole() ? ShardAgreement.ALONE : new CoordinatedAgreement(work))
                 .onYear((needs, projected) -> {
@@ -160,6 +163,11 @@ final class ProjectTrials extends AbstractStreamOperator<MartRecord>
                     }
                 })
                 .run(baseline, rows);
+        if (!work.shard().isWhole()) {
+            PROGRESS.info("trial {} shard {} on task {}: {} ms, of which {} ms waiting for the other shards' facts",
+                    work.trial(), work.shard(), work.task(), (System.nanoTime() - started) / 1_000_000,
+                    shardWaitMillis.getCount() - waitedBefore);
+        }
         if (!work.reportsTrial()) {
             return;
         }
@@ -207,7 +215,7 @@ final class ProjectTrials extends AbstractStreamOperator<MartRecord>
             while ((answer = answers.remove(key)) == null) {
                 if (!mailbox.tryYield()) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("planwise: error: " + key + ": shard " + work.shard()
+                        throw new IllegalStateException(key + ": shard " + work.shard()
                                 + " waited " + AGREEMENT_TIMEOUT.toMinutes() + " minutes for the other shards; a trial split over "
                                 + work.shard().count() + " tasks needs all of them running at once, so the job's parallelism"
                                 + " must not exceed the cluster's free task slots");

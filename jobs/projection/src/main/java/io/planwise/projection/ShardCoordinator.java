@@ -21,22 +21,23 @@ import org.apache.flink.runtime.operators.coordination.OperatorEvent;
  * of a fact — population, experienced terminations, reduction-in-force candidates, the ledger — as
  * {@link FactChunk}s named by {@link FactKey} (trial, fact, year), and waits. When all P parts of a
  * key are in, they are merged in shard order (every merge is exact, so the order only makes the
- * bytes reproducible) and the agreed fact goes back to every shard that sent a part. A year costs
- * two round trips (three in a shrinking year), each a few kilobytes, instead of the barriers and
+ * bytes reproducible) and what the shards read of it ({@link ShardFact#agreed()}: a layoff's cutoff,
+ * not its candidates) goes back to every shard that sent a part. A year costs two round trips
+ * (three in a shrinking year, whose candidates may take several chunks on the way in), instead of the barriers and
  * the shuffled workforce of a distributed year; the shards' employees never leave their tasks.
  *
  * <p><b>Lifecycle.</b> The coordinator lives as long as the job attempt. Pending parts wait for the
  * missing shards; agreed facts are kept (serialized, a few kilobytes per trial and year) so that a
  * part that arrives after its fact was agreed is answered at once.
  *
- * <p><b>Failure.</b> A bounded job's task is restarted alone when it fails (its inputs are blocking
- * results), so a shard may replay its trial while the others wait at a later year: the replayed
- * shard's parts of facts already agreed are answered from the kept facts (its parts are the same, by
- * determinism), and its part of the pending fact replaces the failed attempt's. A failed attempt's
- * half-received chunks are dropped and nothing is sent to it again. A global failover recreates the
- * coordinator, empty, with every task. A shard whose peers never report (a split trial needs all its
- * P tasks running at once) gives up after a bounded wait in the task, which fails the job with a line
- * that says so.
+ * <p><b>Failure.</b> Where the cluster's restart strategy restarts a failed task (the embedded run
+ * does not restart), a bounded job restarts it alone, from its blocking inputs, so a shard may
+ * replay its trial while the others wait at a later year: the replayed shard's parts of facts
+ * already agreed are answered from the kept facts (its parts are the same, by determinism), and its
+ * part of the pending fact replaces the failed attempt's. A failed attempt's half-received chunks
+ * are dropped and nothing is sent to it again. A global failover recreates the coordinator, empty,
+ * with every task. A shard whose peers never report (a split trial needs all its P tasks running at
+ * once) gives up after a bounded wait in the task, which fails the job with a line that says so.
  */
 final class ShardCoordinator implements OperatorCoordinator {
     private final Context context;
@@ -104,7 +105,7 @@ final class ShardCoordinator implements OperatorCoordinator {
         if (!facts.complete()) {
             return;
         }
-        byte[] merged = FactChunk.serialize(chunk.key(), facts.merged());
+        byte[] merged = FactChunk.serialize(chunk.key(), facts.merged().agreed());
         pending.remove(chunk.key());
         agreed.put(chunk.key(), merged);
         for (long waiting : facts.waiting) {

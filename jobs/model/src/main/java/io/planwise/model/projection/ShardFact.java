@@ -11,4 +11,10 @@ import java.io.Serializable;
 public interface ShardFact<F extends ShardFact<F>> extends Serializable {
     /** This part and another one, merged; neither is changed. */
     F merge(F other);
+
+    /** What every shard reads back of the agreed fact, and all that is sent back: all of it, unless a fact says less. */
+    @SuppressWarnings("unchecked")
+    default F agreed() {
+        return (F) this;
+    }
 }

@@ -36,6 +36,16 @@ public final class SmallestRanks implements ShardFact<SmallestRanks> {
         return merged;
     }
 
+    /** Only the cutoff: the shards need nothing else back (a big layoff's k keys are megabytes). */
+    @Override
+    public SmallestRanks agreed() {
+        SmallestRanks cutoffOnly = new SmallestRanks(Math.min(limit, 1));
+        if (cutoff() != null) {
+            cutoffOnly.offer(cutoff());
+        }
+        return cutoffOnly;
+    }
+
     /** The selection cutoff, or null when nothing is to be selected. */
     public RankKey cutoff() {
         return limit == 0 ? null : largestFirst.peek();

@@ -152,7 +152,7 @@ class ShardedTrialTest {
                 for (int s = 1; s < shards; s++) {
                     merged = merged.merge((F) given[s]);
                 }
-                agreed.put(key, merged);
+                agreed.put(key, merged.agreed());
                 notifyAll();
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
