@@ -6,7 +6,9 @@ import io.planwise.cli.Options;
 import io.planwise.cli.UsageException;
 import io.planwise.warehouse.ManifestStore;
 import io.planwise.warehouse.RunManifest;
+import io.planwise.warehouse.StreamingMartFiles;
 import io.planwise.warehouse.WarehouseLayout;
+import io.planwise.warehouse.contract.ActualsMarts;
 import io.planwise.warehouse.contract.Mart;
 import io.planwise.warehouse.contract.MartQuery;
 import io.planwise.warehouse.contract.ProjectionMarts;
@@ -35,9 +37,11 @@ import java.util.StringJoiner;
  *
  * <p>Each mart of {@link ProjectionMarts} is a view named like the mart over the current run of every
  * scenario (rows carry {@code scenario_id}), reading exactly the files each manifest lists, never a
- * glob; a mart a run has no files for adds no rows but keeps its columns. Once the views exist,
- * DuckDB is locked down as the query API's is: it may read the warehouse's {@code runs/} and nothing
- * else, write no file, load no extension. Without SQL on the command line the statements come from
+ * glob; a mart a run has no files for adds no rows but keeps its columns. Each streaming actuals
+ * mart of {@link ActualsMarts} is a view over its current files by the reader rule of
+ * {@link StreamingMartFiles} (so a compaction is never counted twice). Once the views exist, DuckDB
+ * is locked down as the query API's is: it may read the warehouse's {@code runs/} and the actuals
+ * marts' directories and nothing else, write no file, load no extension. Without SQL on the command line the statements come from
  * standard input, separated by semicolons, each result printed in turn.
  */
 public final class QueryCommand extends Command {
@@ -68,7 +72,8 @@ public final class QueryCommand extends Command {
                 store.current(scenario).ifPresent(runs::add);
             }
         }
-        if (runs.isEmpty()) {
+        Path actuals = root.resolve(ActualsMarts.DIRECTORY);
+        if (runs.isEmpty() && !Files.isDirectory(actuals)) {
             throw new QueryFailed("the warehouse " + root + " has no published run; run `planwise demo` "
                     + "or `planwise project` first, or name another with --warehouse");
         }
@@ -77,8 +82,21 @@ public final class QueryCommand extends Command {
             for (Mart mart : ProjectionMarts.ALL) {
                 s.execute("CREATE VIEW " + mart.name() + " AS " + union(mart, runs, layout));
             }
-            String runsDir = layout.runsDir().toAbsolutePath().normalize().toRealPath() + "/";
-            s.execute("SET allowed_directories = ['" + runsDir.replace("'", "''") + "']");
+            // The actuals marts as the streaming job's readers see them: exactly their current files.
+            List<String> readable = new ArrayList<>();
+            for (Mart mart : ActualsMarts.ALL) {
+                List<Path> files = StreamingMartFiles.current(actuals.resolve(mart.name()));
+                s.execute("CREATE VIEW " + mart.name() + " AS " + MartQuery.select(mart, files));
+                if (!files.isEmpty()) {
+                    readable.add(actuals.resolve(mart.name()).toAbsolutePath().normalize().toRealPath() + "/");
+                }
+            }
+            if (Files.isDirectory(layout.runsDir())) {
+                readable.add(layout.runsDir().toAbsolutePath().normalize().toRealPath() + "/");
+            }
+            StringJoiner allowed = new StringJoiner(", ", "[", "]");
+            readable.forEach(dir -> allowed.add(MartQuery.literal(dir)));
+            s.execute("SET allowed_directories = " + allowed);
             s.execute("SET enable_external_access = false");
             s.execute("SET autoinstall_known_extensions = false");
             s.execute("SET autoload_known_extensions = false");

@@ -8,7 +8,9 @@ import io.planwise.cli.PlanwiseCli;
 import io.planwise.model.census.SyntheticCensus;
 import io.planwise.warehouse.ManifestStore;
 import io.planwise.warehouse.RunManifest;
+import io.planwise.warehouse.StreamingMartFiles;
 import io.planwise.warehouse.WarehouseLayout;
+import io.planwise.warehouse.contract.ActualsMarts;
 import io.planwise.warehouse.contract.MartQuery;
 import io.planwise.warehouse.contract.ProjectionMarts;
 import java.io.ByteArrayInputStream;
@@ -152,5 +154,31 @@ class QueryCommandTest {
         Outcome o = cli(null, "query", "--warehouse", tmp.toString(), "SELECT 1");
         assertThat(o.status()).isEqualTo(1);
         assertThat(o.err()).startsWith("planwise: error: the warehouse").contains("planwise demo");
+    }
+
+    @Test
+    void actualsMartsAreViewsOverTheirCurrentFilesSoACompactionCountsOnce(@TempDir Path tmp) throws Exception {
+        Path quarantine = tmp.resolve("wh").resolve(ActualsMarts.DIRECTORY).resolve(ActualsMarts.QUARANTINE.name());
+        Files.createDirectories(quarantine);
+        String rows = "SELECT i::BIGINT AS event_id, 'E' || i AS employee_id, 'hire' AS event_type, DATE '2025-01-01' AS "
+                + "effective_date, NULL::DECIMAL(18,2) AS compensation, NULL::INTEGER AS level_id, NULL AS recorded_at, "
+                + "'missing_compensation' AS reason, 'no salary' AS detail FROM range(%d, %d) t(i)";
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            // Two committed files, their compaction (recorded as replacing both), and a merge nobody recorded.
+            s.execute("COPY (" + rows.formatted(0, 3) + ") TO '" + quarantine.resolve("part-a-0.parquet") + "'");
+            s.execute("COPY (" + rows.formatted(3, 5) + ") TO '" + quarantine.resolve("part-a-1.parquet") + "'");
+            s.execute("COPY (" + rows.formatted(0, 5) + ") TO '" + quarantine.resolve("compacted-1-aa.parquet") + "'");
+            s.execute("COPY (" + rows.formatted(0, 5) + ") TO '" + quarantine.resolve("compacted-2-bb.parquet") + "'");
+            s.execute("COPY (" + rows.formatted(5, 6) + ") TO '" + quarantine.resolve("part-a-2.parquet") + "'");
+        }
+        StreamingMartFiles.write(quarantine, new StreamingMartFiles.Compactions(List.of(new StreamingMartFiles.Compaction(
+                "compacted-1-aa.parquet", List.of("part-a-0.parquet", "part-a-1.parquet"), java.time.Instant.now()))));
+        Outcome o = cli(null, "query", "--warehouse", tmp.resolve("wh").toString(), "--format", "csv",
+                "SELECT count(*) AS n, count(DISTINCT event_id) AS ids FROM dq_hr_events_quarantine");
+        assertThat(o.status()).as(o.err()).isZero();
+        assertThat(o.out().lines().toList()).containsExactly("n,ids", "6,6");
+        Outcome empty = cli(null, "query", "--warehouse", tmp.resolve("wh").toString(), "--format", "csv",
+                "SELECT count(*) AS n FROM fct_hr_events_actual");
+        assertThat(empty.out().lines().toList()).as(empty.err()).containsExactly("n", "0");
     }
 }

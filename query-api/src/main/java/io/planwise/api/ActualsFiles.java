@@ -1,12 +1,12 @@
 package io.planwise.api;
 
+import io.planwise.warehouse.StreamingMartFiles;
 import io.planwise.warehouse.contract.ActualsMarts;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
@@ -14,28 +14,26 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The committed files of the streaming actuals mart {@code fct_workforce_actual_monthly}
- * ({@link ActualsMarts#MONTHLY}), in {@code <warehouse>/actuals/fct_workforce_actual_monthly/}. The
+ * ({@link ActualsMarts#MONTHLY}), in {@code <warehouse>/actuals/fct_workforce_actual_monthly/}.  The
  * streaming job writes them without a manifest: a file appears there, under its final name, when the
- * checkpoint that wrote it completes, and is never changed afterwards; rows still in flight sit in
- * hidden {@code .part-…inprogress…} files.
+ * checkpoint that wrote it completes, and is never changed afterwards (a compaction merges files
+ * into a new one and records which it replaces); rows still in flight sit in hidden
+ * {@code .part-…inprogress…} files.
  *
- * <p>A request lists the directory once ({@link #snapshot()}) and reads exactly the files listed, so its
- * answer and its validators describe the same state: committed files only (plain files named
- * {@code *.parquet}, not hidden, no links), sorted by name.
+ * <p>A request takes the mart's current files once ({@link #snapshot()}: the reader rule of
+ * {@link StreamingMartFiles}, committed and compacted files, no hidden or replaced ones, no links,
+ * sorted by name) and reads exactly those, so its answer and its validators describe the same state.
  */
 final class ActualsFiles {
 
     static final String MART = ActualsMarts.MONTHLY.name();
 
     private static final Logger LOG = LoggerFactory.getLogger(ActualsFiles.class);
-    /** The names the job commits ({@code part-<uuid>-<n>.parquet}); anything else is not read. */
-    private static final Pattern COMMITTED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}\\.parquet");
 
     private final Path dir;
 
@@ -55,29 +53,20 @@ final class ActualsFiles {
      */
     Snapshot snapshot() {
         List<CommittedFile> files = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                String name = p.getFileName().toString();
-                if (!COMMITTED.matcher(name).matches()) {
-                    continue;
-                }
+        try {
+            for (Path p : StreamingMartFiles.current(dir)) {
                 BasicFileAttributes a;
                 try {
                     a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 } catch (NoSuchFileException gone) {
-                    continue;
+                    continue; // replaced and deleted since the listing (only after the compaction grace period)
                 }
-                if (a.isRegularFile()) {
-                    files.add(new CommittedFile(p, a.size(), a.lastModifiedTime().toInstant()));
-                }
+                files.add(new CommittedFile(p, a.size(), a.lastModifiedTime().toInstant()));
             }
-        } catch (NoSuchFileException | NotDirectoryException none) {
-            return new Snapshot(List.of());
-        } catch (IOException e) {
+        } catch (UncheckedIOException | IOException e) {
             LOG.warn("The actuals directory {} cannot be listed: {}", dir, e.toString());
             throw ApiError.unavailable("The actuals cannot be read right now; try again.");
         }
-        files.sort(Comparator.comparing(f -> f.path().getFileName().toString()));
         return new Snapshot(List.copyOf(files));
     }
 

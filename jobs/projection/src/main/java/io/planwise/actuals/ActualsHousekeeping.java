@@ -1,5 +1,7 @@
 package io.planwise.actuals;
 
+import io.planwise.connector.mart.StreamingMartCompactor;
+import io.planwise.warehouse.StreamingMartFiles;
 import io.planwise.warehouse.contract.ActualsMarts;
 import io.planwise.warehouse.contract.Mart;
 import java.io.IOException;
@@ -8,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Removes what earlier runs of the actuals job left behind, once this run has a completed
- * checkpoint of its own: abandoned in-progress part files and all but the newest checkpoints.
+ * checkpoint of its own: abandoned in-progress part files and all but the newest checkpoints; and
+ * compacts the marts' small committed files on a schedule.
  *
  * <p><b>Abandoned part files.</b> A run that is killed, cancelled or restarted leaves the hidden
  * in-progress files it was writing ({@code <mart>/.part-….inprogress.…}): Flink's FileSink cannot
@@ -36,6 +41,13 @@ import java.util.stream.Stream;
  * directories are ranked by their newest completed checkpoint and only the newest {@code keep}
  * (this run's among them) stay; directories that are not Flink job ids are never touched.
  *
+ * <p><b>Compaction.</b> Every checkpoint with new events commits a file per subtask and mart (about
+ * 8,600 a day at a one-minute interval). Every {@link Schedule#every()}, the first completed
+ * checkpoint after it merges each mart's small committed files into one
+ * ({@link StreamingMartCompactor}; the rule readers follow and why it is safe for them and for
+ * exactly-once are in {@link StreamingMartFiles}); the replaced files stay for
+ * {@link Schedule#grace()} so that scans already under way finish.
+ *
  * <p>{@code startedAtMillis} is when the run was started: the CLI's clock before it submitted the job.
  */
 public final class ActualsHousekeeping implements Serializable {
@@ -49,8 +61,15 @@ public final class ActualsHousekeeping implements Serializable {
     private final String checkpointDirectory;
     private final long startedAtMillis;
     private final int keep;
+    private final Schedule compaction;
 
-    public ActualsHousekeeping(Path actualsDirectory, Path checkpointDirectory, long startedAtMillis, int keep) {
+    /** How often the marts are compacted ({@code every} null: never), and how long replaced files stay. */
+    public record Schedule(Duration every, Duration grace) implements Serializable {
+        public static final Schedule NEVER = new Schedule(null, Duration.ZERO);
+    }
+
+    public ActualsHousekeeping(Path actualsDirectory, Path checkpointDirectory, long startedAtMillis, int keep,
+            Schedule compaction) {
         if (keep < 1) {
             throw new IllegalArgumentException("at least one checkpoint must be kept (the one the next start resumes from), got " + keep);
         }
@@ -58,6 +77,26 @@ public final class ActualsHousekeeping implements Serializable {
         this.checkpointDirectory = checkpointDirectory.toAbsolutePath().toString();
         this.startedAtMillis = startedAtMillis;
         this.keep = keep;
+        this.compaction = compaction;
+    }
+
+    /** Whether a compaction is due, {@code lastMillis} being the last one's time (or the run's start). */
+    public boolean compactionDue(long lastMillis, long nowMillis) {
+        return compaction.every() != null && nowMillis - lastMillis >= compaction.every().toMillis();
+    }
+
+    /** One compaction round over every actuals mart; returns how many files were merged. */
+    public int compact(Instant now) {
+        StreamingMartCompactor compactor = new StreamingMartCompactor(compaction.grace());
+        int merged = 0;
+        for (Mart mart : ActualsMarts.ALL) {
+            merged += compactor.compact(Path.of(actualsDirectory, mart.name()), now).merged();
+        }
+        return merged;
+    }
+
+    public long startedAtMillis() {
+        return startedAtMillis;
     }
 
     /** Where the actuals marts are. */

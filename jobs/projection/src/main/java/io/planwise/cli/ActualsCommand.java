@@ -44,6 +44,8 @@ public final class ActualsCommand extends Command {
             Option.of("until", "caught-up", "run until stopped", "stop once every event committed before the start is in"),
             Option.of("table", "TABLE", "hr_events", "the outbox table"),
             Option.of("retained-checkpoints", "N", "3", "checkpoints kept across restarts (the newest N runs' latest)"),
+            Option.of("compact-every", "DURATION|off", "1h", "how often the marts' small committed files are merged"),
+            Option.of("compaction-grace", "DURATION", "10m", "how long merged files stay for scans under way"),
             DashboardBinding.ADDRESS, DashboardBinding.PORTS,
             DatabaseInputs.USER, DatabaseInputs.PASSWORD);
     static final Usage USAGE = new Usage("actuals", "stream the HR events outbox into the actuals marts (<warehouse>/actuals), exactly once", 90, OPTIONS);
@@ -74,7 +76,12 @@ public final class ActualsCommand extends Command {
                     + retained);
         }
         Path restore = restorePoint(cl, actuals, checkpoints);
-        ActualsHousekeeping housekeeping = new ActualsHousekeeping(actuals, checkpoints, System.currentTimeMillis(), (int) retained);
+        String every = cl.get("compact-every", "1h");
+        ActualsHousekeeping.Schedule compaction = new ActualsHousekeeping.Schedule(
+                every.equalsIgnoreCase("off") ? null : duration(every, "--compact-every"),
+                duration(cl.get("compaction-grace", "10m"), "--compaction-grace"));
+        ActualsHousekeeping housekeeping = new ActualsHousekeeping(actuals, checkpoints, System.currentTimeMillis(), (int) retained,
+                compaction);
         HrEventsOutboxSource<HrEvent> source = ActualsJob.outbox(DatabaseInputs.endpoint(cl, cl.require("url")),
                 cl.get("table", "hr_events"), poll);
 
@@ -95,8 +102,10 @@ public final class ActualsCommand extends Command {
         new ActualsJob(source, housekeeping).addTo(env);
         out.printf("actuals from %s, %s%n", source.description(), restore == null ? "from the first event"
                 : "resuming from checkpoint " + restore);
-        out.printf("checkpoints every %s into %s; each one commits new files to %s/<mart>/*.parquet (%s)%n",
+        out.printf("checkpoints every %s into %s; each one commits new files to %s/<mart>/ (%s)%n",
                 describe(interval), checkpoints, actuals, String.join(", ", ActualsMarts.ALL.stream().map(Mart::name).toList()));
+        out.printf("%s%n", compaction.every() == null ? "no compaction (--compact-every off)" : "small committed files merged every "
+                + describe(compaction.every()) + ", the merged ones removed " + describe(compaction.grace()) + " later");
         String name = "planwise actuals · " + source.description();
         if (until == null) {
             if (local) {

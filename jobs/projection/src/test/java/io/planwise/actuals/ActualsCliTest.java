@@ -99,7 +99,7 @@ class ActualsCliTest {
 
         Path marts = warehouse.resolve("actuals");
         db.assertMartsHoldEveryEventOnce(marts);
-        assertThat(ActualsTestbed.duck("SELECT reason FROM " + ActualsTestbed.glob(marts, ActualsMarts.QUARANTINE.name()) + " ORDER BY event_id"))
+        assertThat(ActualsTestbed.duck("SELECT reason FROM " + ActualsTestbed.relation(marts, ActualsMarts.QUARANTINE.name()) + " ORDER BY event_id"))
                 .containsExactly(List.of("unknown_event_type"), List.of("unknown_employee"), List.of("date_out_of_order"));
 
         // without its checkpoints, a restart would write every event again: refused
@@ -137,11 +137,11 @@ class ActualsCliTest {
         assertThat(streamed.exit()).as(streamed.err()).isZero();
         Path marts = warehouse.resolve("actuals");
         assertThat(ActualsTestbed.duck("SELECT employee_id, event_type, effective_date, level_id, compensation FROM "
-                + ActualsTestbed.glob(marts, ActualsMarts.EVENTS.name()) + " ORDER BY employee_id")).containsExactly(
+                + ActualsTestbed.relation(marts, ActualsMarts.EVENTS.name()) + " ORDER BY employee_id")).containsExactly(
                         List.of("OB-1", "hire", "2010-05-17", "1", "60000"),
                         List.of("OB-2", "hire", "2003-03-03", "2", "90000"));
         assertThat(ActualsTestbed.duck("SELECT sum(headcount_change), sum(payroll_change) FROM "
-                + ActualsTestbed.glob(marts, ActualsMarts.MONTHLY.name()) + " WHERE month <= DATE '2025-12-31'"))
+                + ActualsTestbed.relation(marts, ActualsMarts.MONTHLY.name()) + " WHERE month <= DATE '2025-12-31'"))
                 .containsExactly(List.of("2", "150000"));
         db.emptyOutbox();
     }

@@ -50,7 +50,7 @@ class ActualsHousekeepingTest {
         Path committed = file(events.resolve("part-5e1c-2.parquet"), NOW - 60_000);
         Path foreign = file(events.resolve(".notes"), NOW - 60_000);
 
-        ActualsHousekeeping.Removed removed = new ActualsHousekeeping(tmp.resolve("actuals"), tmp.resolve("checkpoints"), NOW, 3)
+        ActualsHousekeeping.Removed removed = new ActualsHousekeeping(tmp.resolve("actuals"), tmp.resolve("checkpoints"), NOW, 3, ActualsHousekeeping.Schedule.NEVER)
                 .afterFirstCheckpoint(job('c'));
 
         assertThat(removed.partFiles()).isEqualTo(2);
@@ -72,7 +72,7 @@ class ActualsHousekeepingTest {
         Path mine = checkpoint(job('c'), 1, NOW + 300);
         Path notAJob = Files.createDirectories(tmp.resolve("checkpoints").resolve("savepoints"));
 
-        ActualsHousekeeping.Removed removed = new ActualsHousekeeping(tmp.resolve("actuals"), tmp.resolve("checkpoints"), NOW, 3)
+        ActualsHousekeeping.Removed removed = new ActualsHousekeeping(tmp.resolve("actuals"), tmp.resolve("checkpoints"), NOW, 3, ActualsHousekeeping.Schedule.NEVER)
                 .afterFirstCheckpoint(job('c'));
 
         assertThat(removed).isEqualTo(new ActualsHousekeeping.Removed(0, 2));
@@ -85,7 +85,7 @@ class ActualsHousekeepingTest {
         assertThat(count(tmp.resolve("checkpoints"))).isEqualTo(4);
         // keeping one leaves this run's alone, even though its clock says it completed "before" others
         Path older = checkpoint(job('f'), 9, NOW + 99_000);
-        new ActualsHousekeeping(tmp.resolve("actuals"), tmp.resolve("checkpoints"), NOW, 1).afterFirstCheckpoint(job('c'));
+        new ActualsHousekeeping(tmp.resolve("actuals"), tmp.resolve("checkpoints"), NOW, 1, ActualsHousekeeping.Schedule.NEVER).afterFirstCheckpoint(job('c'));
         assertThat(mine).exists();
         assertThat(older.getParent()).doesNotExist();
         assertThat(count(tmp.resolve("checkpoints"))).isEqualTo(2);
@@ -93,7 +93,7 @@ class ActualsHousekeepingTest {
 
     @Test
     void keepingNoCheckpointIsRefused() {
-        assertThatThrownBy(() -> new ActualsHousekeeping(tmp, tmp, NOW, 0))
+        assertThatThrownBy(() -> new ActualsHousekeeping(tmp, tmp, NOW, 0, ActualsHousekeeping.Schedule.NEVER))
                 .hasMessage("at least one checkpoint must be kept (the one the next start resumes from), got 0");
     }
 }

@@ -1,6 +1,7 @@
 package io.planwise.actuals;
 
 import io.planwise.testing.FlinkMiniCluster;
+import io.planwise.warehouse.StreamingMartFiles;
 import io.planwise.warehouse.contract.ActualsMarts;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,16 +111,17 @@ class ActualsJobTest {
             ActualsTestbed.stop(job);
         }
         db.assertMartsHoldEveryEventOnce(actuals);
-        assertThat(ActualsTestbed.duck("SELECT reason, count(*) FROM " + ActualsTestbed.glob(actuals, ActualsMarts.QUARANTINE.name())
+        assertThat(ActualsTestbed.duck("SELECT reason, count(*) FROM " + ActualsTestbed.relation(actuals, ActualsMarts.QUARANTINE.name())
                 + " GROUP BY ALL ORDER BY 1")).containsExactly(
                         List.of("date_out_of_order", "1"), List.of("missing_compensation", "1"),
                         List.of("missing_effective_date", "1"), List.of("missing_employee_id", "1"),
                         List.of("unknown_employee", "3"), List.of("unknown_event_type", "1"));
-        // committed files only: no hidden in-progress file is visible to the glob
-        try (Stream<Path> files = Files.list(actuals.resolve(ActualsMarts.EVENTS.name()))) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
-                    .allMatch(n -> n.startsWith("part-") && n.endsWith(".parquet"));
-        }
+        // A reader reads committed and compacted files only, never a hidden in-progress one; the job
+        // compacted while it ran (ActualsTestbed.COMPACTION), so every event landed once across that too.
+        Path events = actuals.resolve(ActualsMarts.EVENTS.name());
+        assertThat(StreamingMartFiles.current(events)).isNotEmpty().allSatisfy(f -> assertThat(f.getFileName().toString())
+                .matches("(part|compacted)-[A-Za-z0-9._-]+\\.parquet"));
+        assertThat(ActualsTestbed.compactions(actuals)).as("compactions while the job ran").isPositive();
     }
 
     @Test
@@ -142,7 +144,7 @@ class ActualsJobTest {
         // end-of-month figures are running sums of the movements
         assertThat(ActualsTestbed.duck("SELECT month::VARCHAR, level_id, sum(sum(headcount_change)) OVER w, "
                 + "sum(sum(payroll_change)) OVER w, sum(hires), sum(terminations) FROM "
-                + ActualsTestbed.glob(actuals, ActualsMarts.MONTHLY.name()) + " GROUP BY month, level_id "
+                + ActualsTestbed.relation(actuals, ActualsMarts.MONTHLY.name()) + " GROUP BY month, level_id "
                 + "WINDOW w AS (PARTITION BY level_id ORDER BY month) ORDER BY 1, 2")).containsExactly(
                         List.of("2025-01-01", "1", "1", "60000", "1", "0"),
                         List.of("2025-01-01", "2", "1", "90000", "1", "0"),
@@ -151,7 +153,7 @@ class ActualsJobTest {
                         List.of("2025-03-01", "2", "2", "175000", "0", "0"),
                         List.of("2025-04-01", "2", "1", "85000", "0", "1"));
         assertThat(ActualsTestbed.duck("SELECT event_type, level_id, previous_level_id, compensation, previous_compensation FROM "
-                + ActualsTestbed.glob(actuals, ActualsMarts.EVENTS.name()) + " ORDER BY event_id")).containsExactly(
+                + ActualsTestbed.relation(actuals, ActualsMarts.EVENTS.name()) + " ORDER BY event_id")).containsExactly(
                         Arrays.asList("hire", "1", null, "60000", null), Arrays.asList("hire", "2", null, "90000", null),
                         List.of("compensation_change", "1", "1", "63000", "60000"),
                         List.of("promotion", "2", "1", "85000", "63000"), Arrays.asList("termination", "2", null, "90000", null));

@@ -93,6 +93,9 @@ class ActualsRecoveryTest {
             ActualsTestbed.stop(second);
         }
         db.assertMartsHoldEveryEventOnce(actuals);
+        // Both runs compacted (ActualsTestbed.COMPACTION), so the restore re-committed files that a
+        // compaction had already merged, and deleted after its one-second grace period.
+        assertThat(ActualsTestbed.compactions(actuals)).as("compactions while the jobs ran").isPositive();
         // after the restored run's first checkpoint: no debris of the first run is left
         assertThat(abandoned).doesNotExist();
         try (Stream<Path> files = Files.walk(actuals)) {
@@ -134,5 +137,6 @@ class ActualsRecoveryTest {
             ActualsTestbed.stop(job);
         }
         db.assertMartsHoldEveryEventOnce(actuals);
+        assertThat(ActualsTestbed.compactions(actuals)).as("compactions while the job ran").isPositive();
     }
 }

@@ -1,6 +1,5 @@
 package io.planwise.actuals;
 
-import io.planwise.warehouse.contract.ActualsMarts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.connector.postgres.PostgresEndpoint;
@@ -14,6 +13,8 @@ import io.planwise.model.actuals.HrEventOutcome;
 import io.planwise.model.actuals.SyntheticHrEvents;
 import io.planwise.model.actuals.WorkforceMovement;
 import io.planwise.testing.PostgresServer;
+import io.planwise.warehouse.StreamingMartFiles;
+import io.planwise.warehouse.contract.ActualsMarts;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,7 +47,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * A real PostgreSQL with the PlanWise schema, writers that append HR events the way concurrent HR
  * systems do, the actuals job on the test's MiniCluster, and the checks every actuals test makes:
- * the marts, read back with DuckDB through the glob a reader uses, hold every outbox row exactly
+ * the marts, read back with DuckDB through the reader rule (StreamingMartFiles), hold every outbox row exactly
  * once and agree with a replay of the outbox through the model.
  */
 final class ActualsTestbed implements AutoCloseable {
@@ -173,7 +174,7 @@ final class ActualsTestbed implements AutoCloseable {
                 ActualsCheckpoints.configuration(Duration.ofMillis(300), checkpoints, restoreFrom));
         env.setParallelism(2);
         new ActualsJob(ActualsJob.outbox(endpoint, "hr_events", Duration.ofMillis(100)),
-                new ActualsHousekeeping(actuals, checkpoints, System.currentTimeMillis(), 3)).addTo(env);
+                new ActualsHousekeeping(actuals, checkpoints, System.currentTimeMillis(), 3, COMPACTION)).addTo(env);
         return env.executeAsync("actuals under test");
     }
 
@@ -226,16 +227,28 @@ final class ActualsTestbed implements AutoCloseable {
     }
 
     /**
-     * The glob a reader uses for a streaming mart; DuckDB refuses a glob that matches nothing, so a
-     * mart without committed files yet is an empty relation of its columns.
+     * How the testbed's jobs compact: at the first checkpoint a second after the last compaction,
+     * replaced files kept for a second, so that every actuals test runs through compactions and
+     * deletions and its exactly-once counts are taken across them.
      */
-    static String glob(Path actuals, String martName) {
+    static final ActualsHousekeeping.Schedule COMPACTION = new ActualsHousekeeping.Schedule(Duration.ofSeconds(1),
+            Duration.ofSeconds(1));
+
+    /** How many compactions the actuals marts' records hold (at least one once a compaction ran). */
+    static int compactions(Path actuals) {
+        return ActualsMarts.ALL.stream().mapToInt(m -> StreamingMartFiles.record(actuals.resolve(m.name())).compactions().size())
+                .sum();
+    }
+
+    /**
+     * What a reader reads of a streaming mart: exactly its current files ({@link StreamingMartFiles}),
+     * or an empty relation of its columns when it has none yet.
+     */
+    static String relation(Path actuals, String martName) {
         io.planwise.warehouse.contract.Mart mart = ActualsMarts.ALL.stream().filter(m -> m.name().equals(martName))
                 .findFirst().orElseThrow();
-        if (!CommittedMartRows.anyCommitted(actuals, List.of(mart))) {
-            return "(" + io.planwise.warehouse.contract.MartQuery.select(mart, List.of()) + ")";
-        }
-        return "read_parquet('" + actuals.resolve(martName) + "/*.parquet')";
+        return "(" + io.planwise.warehouse.contract.MartQuery.select(mart, StreamingMartFiles.current(actuals.resolve(martName)))
+                + ")";
     }
 
     static List<List<Object>> duck(String sql) throws SQLException {
@@ -305,9 +318,9 @@ final class ActualsTestbed implements AutoCloseable {
     /** Every outbox row exactly once in the marts, and the marts equal to the replay. */
     void assertMartsHoldEveryEventOnce(Path actuals) throws Exception {
         Expected expected = replay();
-        String events = glob(actuals, ActualsMarts.EVENTS.name());
-        String quarantine = glob(actuals, ActualsMarts.QUARANTINE.name());
-        String monthly = glob(actuals, ActualsMarts.MONTHLY.name());
+        String events = relation(actuals, ActualsMarts.EVENTS.name());
+        String quarantine = relation(actuals, ActualsMarts.QUARANTINE.name());
+        String monthly = relation(actuals, ActualsMarts.MONTHLY.name());
         assertThat(duck("SELECT event_id, count(*) FROM (SELECT event_id FROM " + events + " UNION ALL SELECT event_id FROM "
                 + quarantine + ") GROUP BY event_id HAVING count(*) <> 1")).as("events written more than once").isEmpty();
         List<Long> seen = duck("SELECT event_id FROM " + events + " UNION ALL SELECT event_id FROM " + quarantine

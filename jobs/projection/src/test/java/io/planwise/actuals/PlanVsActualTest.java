@@ -118,8 +118,8 @@ class PlanVsActualTest {
             s.execute("CREATE VIEW plan_yearly_events AS SELECT * FROM " + files("fct_yearly_events"));
             s.execute("CREATE VIEW plan_workforce_summary AS SELECT * FROM " + files("fct_workforce_summary"));
             s.execute("CREATE VIEW plan_workforce_snapshot AS SELECT * FROM " + files("fct_workforce_snapshot"));
-            s.execute("CREATE VIEW actual_workforce_monthly AS SELECT * FROM read_parquet('"
-                    + warehouse.resolve("actuals").resolve(ActualsMarts.MONTHLY.name()) + "/*.parquet')");
+            s.execute("CREATE VIEW actual_workforce_monthly AS SELECT * FROM "
+                    + ActualsTestbed.relation(warehouse.resolve("actuals"), ActualsMarts.MONTHLY.name()));
         }
         return c;
     }
