@@ -147,17 +147,22 @@ public final class ProjectionJob {
         runFacts.add(issues.fullWindowPartition().aggregate(new TallyCensusIssues()).returns(factType)
                 .name("census · tally issues by reason"));
 
-        // Trials: the baseline and the census accounting to every task, then the trials spread over the tasks.
+        // Trials: the baseline and the census accounting to the trial tasks, then the trials spread over them.
         int trials = settings.config().trials();
         int detailTrials = settings.config().detailTrials();
         int tasks = env.getParallelism();
-        DataStream<TrialInput> trialInputs = baseline.map(TrialInput::of).returns(TrialInput.class)
-                .name("trials · baseline workforce")
-                .union(censusFacts.map(TrialInput::of).returns(TrialInput.class).name("trials · census accounting"));
+        // Whole trials need the whole baseline in every task; when every trial is split (a single
+        // projection), shard s needs only its own employees, so each goes only to the task of its shard.
+        DataStream<TrialInput> employees = baseline.map(TrialInput::of).returns(TrialInput.class)
+                .name("trials · baseline workforce");
+        DataStream<TrialInput> trialInputs = (trials <= detailTrials
+                ? employees.partitionCustom(TrialShard::of, (TrialInput input) -> input.employee().employeeId())
+                : employees.broadcast())
+                .union(censusFacts.map(TrialInput::of).returns(TrialInput.class).name("trials · census accounting").broadcast());
         DataStream<TrialWork> work = env.fromData(trialWork(trials, detailTrials, tasks), TypeInformation.of(TrialWork.class))
                 .name("trials · " + trials + " to run").setParallelism(1)
                 .partitionCustom((Integer task, int n) -> task % n, TrialWork::task);
-        SingleOutputStreamOperator<MartRecord> trialRows = work.connect(trialInputs.broadcast())
+        SingleOutputStreamOperator<MartRecord> trialRows = work.connect(trialInputs)
                 .transform("trials · project every year of each trial", martType,
                         new ProjectTrials.Factory(p, trials, detailTrials));
         marts.put("trials · ", trialRows);

@@ -24,7 +24,12 @@ public record TrialShard(int index, int count) implements Serializable {
     }
 
     public boolean owns(String employeeId) {
-        return count == 1 || Math.floorMod(employeeId.hashCode(), count) == index;
+        return count == 1 || of(employeeId, count) == index;
+    }
+
+    /** The index of the shard of {@code count} that owns the employee. */
+    public static int of(String employeeId, int count) {
+        return Math.floorMod(employeeId.hashCode(), count);
     }
 
     @Override
