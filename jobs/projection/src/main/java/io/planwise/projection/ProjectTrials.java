@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.metrics.Counter;
@@ -211,9 +212,16 @@ final class ProjectTrials extends AbstractStreamOperator<MartRecord>
             }
             long started = System.nanoTime();
             long deadline = started + AGREEMENT_TIMEOUT.toNanos();
+            long warnAt = started + TimeUnit.SECONDS.toNanos(30);
             byte[] answer;
             while ((answer = answers.remove(key)) == null) {
                 if (!mailbox.tryYield()) {
+                    if (warnAt != 0 && System.nanoTime() > warnAt) {
+                        warnAt = 0;
+                        PROGRESS.warn("{}: shard {} has waited 30 s for the other shards; a trial split over {} tasks needs"
+                                + " all of them running at once (are the cluster's free slots fewer than the parallelism?)",
+                                key, work.shard(), work.shard().count());
+                    }
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException(key + ": shard " + work.shard()
                                 + " waited " + AGREEMENT_TIMEOUT.toMinutes() + " minutes for the other shards; a trial split over "
