@@ -1,7 +1,9 @@
 package io.planwise.model.projection;
 
 import io.planwise.model.assumptions.Assumptions;
+import io.planwise.model.census.SyntheticCensus;
 import io.planwise.model.config.ScenarioConfig;
+import io.planwise.model.draw.EmployeeKey;
 import io.planwise.model.mart.WorkforceSnapshot;
 import io.planwise.model.mart.YearlyEvent;
 import java.math.BigDecimal;
@@ -30,6 +32,19 @@ final class Fixtures {
     }
 
     /** Population of five bundled levels with the given headcount by level index. */
+    /** The active employees of a synthetic census as of 2024-12-31, staged for a trial of p. */
+    static List<BaselineEmployee> baseline(ProjectionParameters p, long seed, int employees) {
+        List<BaselineEmployee> all = new ArrayList<>();
+        for (SyntheticCensus.Row r : new SyntheticCensus(seed, LocalDate.of(2024, 12, 31)).rows(employees)) {
+            if (r.terminationDate() == null && !r.hireDate().isAfter(LocalDate.of(2024, 12, 31))) {
+                long cents = r.compensationCents();
+                all.add(new BaselineEmployee(r.employeeId(), EmployeeKey.of(r.employeeId()), r.birthDate(), r.hireDate(),
+                        cents, p.levelForSalary(cents)));
+            }
+        }
+        return all;
+    }
+
     static Population population(long headcount, long totalWeight, long... byLevel) {
         return new Population(headcount, totalWeight, byLevel);
     }

@@ -3,11 +3,8 @@ package io.planwise.model.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.model.census.CensusAccounting;
-import io.planwise.model.census.SyntheticCensus;
-import io.planwise.model.draw.EmployeeKey;
 import io.planwise.model.mart.WorkforceSnapshot;
 import io.planwise.model.mart.YearlyEvent;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,17 +32,6 @@ class ShardedTrialTest {
     private static final ProjectionParameters GROWING = Fixtures.params("simulation: {start_year: 2025, end_year: 2029, "
             + "target_growth_rate: 0.08}\nworkforce: {total_termination_rate: 0.12, new_hire_termination_rate: 0.25}");
 
-    private static List<BaselineEmployee> baseline(ProjectionParameters p, int employees) {
-        List<BaselineEmployee> all = new ArrayList<>();
-        for (SyntheticCensus.Row r : new SyntheticCensus(11, LocalDate.of(2024, 12, 31)).rows(employees)) {
-            if (r.terminationDate() == null && !r.hireDate().isAfter(LocalDate.of(2024, 12, 31))) {
-                long cents = r.compensationCents();
-                all.add(new BaselineEmployee(r.employeeId(), EmployeeKey.of(r.employeeId()), r.birthDate(), r.hireDate(),
-                        cents, p.levelForSalary(cents)));
-            }
-        }
-        return all;
-    }
 
     /** The rows one run wrote. */
     private static final class Rows implements TrialProjection.DetailRows {
@@ -67,7 +53,7 @@ class ShardedTrialTest {
     @ValueSource(ints = {2, 3, 5})
     void shardsTogetherAreTheWholeTrial(int shards) throws Exception {
         for (ProjectionParameters params : List.of(SHRINKING, GROWING)) {
-            List<BaselineEmployee> baseline = baseline(params, 2_500);
+            List<BaselineEmployee> baseline = Fixtures.baseline(params, 11, 2_500);
             CensusAccounting census = new CensusAccounting(baseline.size(), baseline.size(), 0, 0, 0, 0);
             ProjectionParameters p = params.forTrial(4);
             Rows whole = new Rows();
@@ -116,7 +102,7 @@ class ShardedTrialTest {
 
     @Test
     void theShrinkingAndGrowingFixturesExerciseBothCutoffs() {
-        List<BaselineEmployee> baseline = baseline(SHRINKING, 2_500);
+        List<BaselineEmployee> baseline = Fixtures.baseline(SHRINKING, 11, 2_500);
         CensusAccounting census = new CensusAccounting(baseline.size(), baseline.size(), 0, 0, 0, 0);
         assertThat(new TrialProjection(SHRINKING.forTrial(4), census).run(baseline, null).needsRows())
                 .allSatisfy(n -> assertThat(n.rifTerminations()).isPositive());

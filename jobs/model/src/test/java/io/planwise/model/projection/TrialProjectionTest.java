@@ -3,11 +3,8 @@ package io.planwise.model.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.planwise.model.census.CensusAccounting;
-import io.planwise.model.census.SyntheticCensus;
-import io.planwise.model.draw.EmployeeKey;
 import io.planwise.model.mart.WorkforceSnapshot;
 import io.planwise.model.mart.YearlyEvent;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,21 +17,10 @@ class TrialProjectionTest {
     private static final ProjectionParameters P = Fixtures.params("simulation: {start_year: 2025, end_year: 2028, "
             + "target_growth_rate: -0.2}\nworkforce: {total_termination_rate: 0.05}");
 
-    private static List<BaselineEmployee> baseline(int employees) {
-        List<BaselineEmployee> all = new ArrayList<>();
-        for (SyntheticCensus.Row r : new SyntheticCensus(5, LocalDate.of(2024, 12, 31)).rows(employees)) {
-            if (r.terminationDate() == null && !r.hireDate().isAfter(LocalDate.of(2024, 12, 31))) {
-                long cents = r.compensationCents();
-                all.add(new BaselineEmployee(r.employeeId(), EmployeeKey.of(r.employeeId()), r.birthDate(), r.hireDate(),
-                        cents, P.levelForSalary(cents)));
-            }
-        }
-        return all;
-    }
 
     @Test
     void countingARowlessTrialGivesTheFiguresOfTheWrittenOne() {
-        List<BaselineEmployee> baseline = baseline(3_000);
+        List<BaselineEmployee> baseline = Fixtures.baseline(P, 5, 3_000);
         CensusAccounting census = new CensusAccounting(baseline.size(), baseline.size(), 0, 0, 0, 0);
         for (int trial : new int[] {0, 7}) {
             List<YearlyEvent> events = new ArrayList<>();
@@ -67,7 +53,7 @@ class TrialProjectionTest {
 
     @Test
     void trialsDrawDifferently() {
-        List<BaselineEmployee> baseline = baseline(2_000);
+        List<BaselineEmployee> baseline = Fixtures.baseline(P, 5, 2_000);
         CensusAccounting census = new CensusAccounting(baseline.size(), baseline.size(), 0, 0, 0, 0);
         RunChecks a = new TrialProjection(P.forTrial(1), census).run(baseline, null);
         RunChecks b = new TrialProjection(P.forTrial(2), census).run(baseline, null);
