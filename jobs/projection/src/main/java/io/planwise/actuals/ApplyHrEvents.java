@@ -87,9 +87,15 @@ final class ApplyHrEvents extends KeyedProcessFunction<String, HrEvent, ActualsR
         long now = System.currentTimeMillis();
         if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0 && housekeeping.compactionDue(compactedAtMillis, now)) {
             compactedAtMillis = now;
-            int merged = housekeeping.compact(Instant.ofEpochMilli(now));
-            if (merged > 0) {
-                PROGRESS.info("compacted the actuals marts: {} small committed files merged", merged);
+            try {
+                int merged = housekeeping.compact(Instant.ofEpochMilli(now));
+                if (merged > 0) {
+                    PROGRESS.info("compacted the actuals marts: {} small committed files merged", merged);
+                }
+            } catch (RuntimeException e) {
+                // Housekeeping, not ingestion: the events are committed either way, and the next
+                // round (which removes this one's debris) tries again.
+                PROGRESS.warn("compacting the actuals marts failed, next try at the next interval: {}", e.toString());
             }
         }
         long applied = accepted.getCount() + quarantined.getCount();
