@@ -45,8 +45,9 @@ import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
  * and inside a trial every year needs exact facts about the whole workforce before any employee's
  * year (N, W, T, the needs, two ranked cutoffs). Computing those with engine barriers would cost a
  * blocking stage per fact and per year (about 80 for 10 years) and ship every employee through each;
- * instead the baseline is broadcast once to every trial task, which holds it in memory and runs
- * trials as plain loops ({@link io.planwise.model.projection.TrialProjection}). The ensemble's
+ * instead the baseline goes once to the trial tasks, which hold it in memory and run trials as plain
+ * loops ({@link io.planwise.model.projection.TrialProjection}): broadcast whole when some trials run
+ * whole (an ensemble), else (a single projection) each employee only to the task of its shard. The ensemble's
  * trials run whole, spread over the tasks (trial t on task t mod P). Nothing gathers all trials or
  * all employees of all trials into one task: needs, summary and check rows are written by the task
  * that ran the trial, bands are keyed by (year, level, metric), and only small per-task verdicts and
@@ -62,13 +63,14 @@ import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
  * 1/P of a big trial, and its rows are written by P writers without a shuffle.
  *
  * <p><b>Cost model</b> (P tasks, E baseline employees, Y years, N trials, K detail trials): memory
- * per task ≈ E × ~150 bytes for the broadcast baseline, plus 2 × E × 100 bytes (this year's and next
- * year's workforce) for a whole trial or 1/P of that for a shard; CPU per task ≈ (K / P + (N − K) /
- * P) × E × Y × c, with c ≈ 0.25 µs per employee-year only counted (an ensemble trial) and about
- * 5 µs with its rows built and Parquet-encoded (2-core machine); output ≈ K × E × Y × (1 snapshot + ~1.3 event rows) split over P writers, plus N × Y ×
+ * per task ≈ E × ~150 bytes for the broadcast baseline (E / P × ~150 when every trial is split),
+ * plus 2 × E × 100 bytes (this year's and next year's workforce) for a whole trial or 1/P of that for
+ * a shard; CPU per task ≈ (K / P + (N − K) / P) × E × Y × c, with c ≈ 0.25 µs per employee-year
+ * only counted (an ensemble trial) and about 5 µs with its rows built and Parquet-encoded (2-core
+ * machine); output ≈ K × E × Y × (1 snapshot + ~1.3 event rows) split over P writers, plus N × Y ×
  * (levels + 1) × 8 band inputs shuffled to the band tasks. What does not split: reading the census
- * file (one reader; a CSV's quoted fields may span lines), the broadcast of the baseline to every
- * task, and per year of a detail trial 2–3 waits for the slowest shard.
+ * file (one reader; a CSV's quoted fields may span lines), an ensemble's broadcast of the baseline
+ * to every task, and per year of a detail trial 2–3 waits for the slowest shard.
  */
 public final class ProjectionJob {
     private final ProjectionSettings settings;
