@@ -18,7 +18,7 @@ import java.util.function.ObjLongConsumer;
  * <p>Why a trial runs whole: the facts of year Y are needed before any employee's year Y, so a
  * distributed year costs several barriers; a trial's workforce (about 150 bytes an employee) fits
  * in one task, and an ensemble has many trials to spread, so whole trials per task need no barrier
- * at all. Cost: about 1 µs per employee-year, plus the rows a detail trial writes.
+ * at all. Cost: about 0.25 µs per employee-year only counted, plus the rows a detail trial writes.
  *
  * <p><b>In shards.</b> A trial can also be split ({@link #inShards}): each shard holds, projects
  * and writes only the employees it owns, and the shards exchange their parts of each year's
