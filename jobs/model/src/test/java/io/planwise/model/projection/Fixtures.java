@@ -45,6 +45,22 @@ final class Fixtures {
         return all;
     }
 
+    /** A detail trial's rows, kept in memory in the order they were given. */
+    static final class Rows implements TrialProjection.DetailRows {
+        final List<YearlyEvent> events = new ArrayList<>();
+        final List<WorkforceSnapshot> snapshots = new ArrayList<>();
+
+        @Override
+        public void event(YearlyEvent e) {
+            events.add(e);
+        }
+
+        @Override
+        public void snapshot(WorkforceSnapshot s) {
+            snapshots.add(s);
+        }
+    }
+
     static Population population(long headcount, long totalWeight, long... byLevel) {
         return new Population(headcount, totalWeight, byLevel);
     }

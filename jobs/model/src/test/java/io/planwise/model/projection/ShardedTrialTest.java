@@ -33,22 +33,6 @@ class ShardedTrialTest {
             + "target_growth_rate: 0.08}\nworkforce: {total_termination_rate: 0.12, new_hire_termination_rate: 0.25}");
 
 
-    /** The rows one run wrote. */
-    private static final class Rows implements TrialProjection.DetailRows {
-        final List<YearlyEvent> events = new ArrayList<>();
-        final List<WorkforceSnapshot> snapshots = new ArrayList<>();
-
-        @Override
-        public void event(YearlyEvent e) {
-            events.add(e);
-        }
-
-        @Override
-        public void snapshot(WorkforceSnapshot s) {
-            snapshots.add(s);
-        }
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {2, 3, 5})
     void shardsTogetherAreTheWholeTrial(int shards) throws Exception {
@@ -56,17 +40,17 @@ class ShardedTrialTest {
             List<BaselineEmployee> baseline = Fixtures.baseline(params, 11, 2_500);
             CensusAccounting census = new CensusAccounting(baseline.size(), baseline.size(), 0, 0, 0, 0);
             ProjectionParameters p = params.forTrial(4);
-            Rows whole = new Rows();
+            Fixtures.Rows whole = new Fixtures.Rows();
             RunChecks wholeChecks = new TrialProjection(p, census).run(baseline, whole);
             assertThat(wholeChecks.failures()).isEmpty();
 
             InMemoryAgreement agreement = new InMemoryAgreement(shards);
-            List<Rows> parts = new ArrayList<>();
+            List<Fixtures.Rows> parts = new ArrayList<>();
             List<Future<RunChecks>> results = new ArrayList<>();
             ExecutorService threads = Executors.newFixedThreadPool(shards);
             try {
                 for (int s = 0; s < shards; s++) {
-                    Rows rows = new Rows();
+                    Fixtures.Rows rows = new Fixtures.Rows();
                     parts.add(rows);
                     TrialShard shard = new TrialShard(s, shards);
                     results.add(threads.submit(() -> new TrialProjection(p, census)
@@ -86,7 +70,7 @@ class ShardedTrialTest {
             List<WorkforceSnapshot> snapshots = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (int s = 0; s < shards; s++) {
-                Rows rows = parts.get(s);
+                Fixtures.Rows rows = parts.get(s);
                 assertThat(rows.snapshots).as("shard %d of %d wrote rows", s, shards).isNotEmpty();
                 Set<String> ids = new HashSet<>();
                 rows.snapshots.forEach(r -> ids.add(r.employeeId()));

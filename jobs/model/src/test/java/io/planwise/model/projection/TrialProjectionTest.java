@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.planwise.model.census.CensusAccounting;
 import io.planwise.model.mart.WorkforceSnapshot;
 import io.planwise.model.mart.YearlyEvent;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,19 +22,10 @@ class TrialProjectionTest {
         List<BaselineEmployee> baseline = Fixtures.baseline(P, 5, 3_000);
         CensusAccounting census = new CensusAccounting(baseline.size(), baseline.size(), 0, 0, 0, 0);
         for (int trial : new int[] {0, 7}) {
-            List<YearlyEvent> events = new ArrayList<>();
-            List<WorkforceSnapshot> snapshots = new ArrayList<>();
-            RunChecks written = new TrialProjection(P.forTrial(trial), census).run(baseline, new TrialProjection.DetailRows() {
-                @Override
-                public void event(YearlyEvent e) {
-                    events.add(e);
-                }
-
-                @Override
-                public void snapshot(WorkforceSnapshot s) {
-                    snapshots.add(s);
-                }
-            });
+            Fixtures.Rows rows = new Fixtures.Rows();
+            RunChecks written = new TrialProjection(P.forTrial(trial), census).run(baseline, rows);
+            List<YearlyEvent> events = rows.events;
+            List<WorkforceSnapshot> snapshots = rows.snapshots;
             RunChecks counted = new TrialProjection(P.forTrial(trial), census).run(baseline, null);
             assertThat(counted.needsRows()).isEqualTo(written.needsRows());
             assertThat(counted.summaryRows()).isEqualTo(written.summaryRows());
