@@ -116,6 +116,12 @@ public final class StreamingMartFiles {
         return COMPACTED.matcher(name).matches();
     }
 
+    /** A hidden file of an unfinished compaction step: a merge being written, or the record's temp file. */
+    public static boolean isUnfinished(String name) {
+        return name.startsWith(COMPACTING_PREFIX)
+                || (name.startsWith(AtomicFiles.tempPrefix(RECORD)) && name.endsWith(AtomicFiles.TMP_SUFFIX));
+    }
+
     /** The directory's entries (any kind), or none when it does not exist. */
     public static List<Path> list(Path dir) {
         List<Path> entries = new ArrayList<>();

@@ -119,7 +119,7 @@ public final class ActualsHousekeeping implements Serializable {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            for (Path f : list(dir)) {
+            for (Path f : StreamingMartFiles.list(dir)) {
                 String name = f.getFileName().toString();
                 if (name.startsWith(".part-") && name.contains(".inprogress.") && lastWritten(f) < startedAtMillis - MARGIN_MILLIS && delete(f)) {
                     removed++;
@@ -134,7 +134,7 @@ public final class ActualsHousekeeping implements Serializable {
         if (!Files.isDirectory(checkpoints)) {
             return 0;
         }
-        List<Path> jobs = new ArrayList<>(list(checkpoints).stream()
+        List<Path> jobs = new ArrayList<>(StreamingMartFiles.list(checkpoints).stream()
                 .filter(p -> Files.isDirectory(p) && JOB_ID.matcher(p.getFileName().toString()).matches())
                 .toList());
         jobs.sort(Comparator.comparing((Path p) -> p.getFileName().toString().equals(currentJob))
@@ -145,16 +145,6 @@ public final class ActualsHousekeeping implements Serializable {
             removed++;
         }
         return removed;
-    }
-
-    private static List<Path> list(Path dir) {
-        try (Stream<Path> children = Files.list(dir)) {
-            return children.toList();
-        } catch (NoSuchFileException gone) {
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
     }
 
     private static long lastWritten(Path f) {

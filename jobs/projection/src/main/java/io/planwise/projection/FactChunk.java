@@ -24,20 +24,13 @@ record FactChunk(FactKey key, int shard, int shards, int index, int count, byte[
     static final int MAX_BYTES = 1 << 20;
 
     static List<FactChunk> of(FactKey key, int shard, int shards, ShardFact<?> fact) {
-        return of(key, shard, shards, serialize(key, fact));
-    }
-
-    static byte[] serialize(FactKey key, ShardFact<?> fact) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ObjectOutputStream objects = new ObjectOutputStream(out)) {
             objects.writeObject(fact);
         } catch (IOException e) {
             throw new UncheckedIOException("could not serialize " + key, e);
         }
-        return out.toByteArray();
-    }
-
-    static List<FactChunk> of(FactKey key, int shard, int shards, byte[] serialized) {
+        byte[] serialized = out.toByteArray();
         int count = Math.max(1, (serialized.length + MAX_BYTES - 1) / MAX_BYTES);
         List<FactChunk> chunks = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

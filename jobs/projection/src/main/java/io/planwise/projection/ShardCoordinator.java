@@ -5,6 +5,7 @@ import io.planwise.model.projection.ShardFact;
 import io.planwise.model.projection.TrialShard;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +45,8 @@ final class ShardCoordinator implements OperatorCoordinator {
     private final Map<Long, SubtaskGateway> gateways = new HashMap<>();
     private final Map<PartKey, FactChunk.Assembly> arriving = new HashMap<>();
     private final Map<FactKey, Pending> pending = new HashMap<>();
-    private final Map<FactKey, byte[]> agreed = new HashMap<>();
+    /** Each agreed fact, cut into the chunks every shard is sent. */
+    private final Map<FactKey, List<FactChunk>> agreed = new HashMap<>();
 
     ShardCoordinator(Context context) {
         this.context = context;
@@ -94,9 +96,9 @@ final class ShardCoordinator implements OperatorCoordinator {
             return;
         }
         arriving.remove(partKey);
-        byte[] known = agreed.get(chunk.key());
+        List<FactChunk> known = agreed.get(chunk.key());
         if (known != null) {
-            send(from, chunk.key(), known);
+            send(from, known);
             return;
         }
         Pending facts = pending.computeIfAbsent(chunk.key(), k -> new Pending(chunk.shards()));
@@ -105,22 +107,20 @@ final class ShardCoordinator implements OperatorCoordinator {
         if (!facts.complete()) {
             return;
         }
-        byte[] merged = FactChunk.serialize(chunk.key(), facts.merged().agreed());
+        List<FactChunk> merged = FactChunk.of(chunk.key(), -1, 0, facts.merged().agreed());
         pending.remove(chunk.key());
         agreed.put(chunk.key(), merged);
         for (long waiting : facts.waiting) {
-            send(waiting, chunk.key(), merged);
+            send(waiting, merged);
         }
     }
 
-    private void send(long attempt, FactKey key, byte[] fact) {
+    private void send(long attempt, List<FactChunk> fact) {
         SubtaskGateway gateway = gateways.get(attempt);
         if (gateway == null) {
             return; // that attempt failed; its restart asks again and is answered from the agreed facts
         }
-        for (FactChunk chunk : FactChunk.of(key, -1, 0, fact)) {
-            gateway.sendEvent(chunk);
-        }
+        fact.forEach(gateway::sendEvent);
     }
 
     @Override

@@ -143,8 +143,7 @@ public final class StreamingMartCompactor {
     private static void removeDebris(Path martDir, Set<String> recorded, Instant due) {
         for (Path f : StreamingMartFiles.list(martDir)) {
             String name = f.getFileName().toString();
-            boolean debris = name.startsWith(StreamingMartFiles.COMPACTING_PREFIX)
-                    || (name.startsWith("." + StreamingMartFiles.RECORD.replace(".json", ".")) && name.endsWith(".tmp"))
+            boolean debris = StreamingMartFiles.isUnfinished(name)
                     || (StreamingMartFiles.isCompacted(name) && !recorded.contains(name));
             if (debris && lastModified(f).isBefore(due)) {
                 delete(f);
