@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A real standalone Flink 2.2 session cluster on this machine, made of Maven Central jars (no Flink
+# A real standalone Flink 2.2 session cluster on this machine, run from this build's jars (no Flink
 # distribution needed): one JobManager and $TASK_MANAGERS TaskManager processes (default 2), each with
 # $SLOTS slots (default 2).
 #
@@ -12,8 +12,14 @@
 # Environment: TASK_MANAGERS, SLOTS (see above), TM_MEMORY (process size of each, default 1600m),
 # WAIT_SECONDS (how long `wait` waits, default 300),
 # PIN_TASK_MANAGERS (1: each task manager on a core of its own), CLUSTER_DIR (state, config, logs; default .planwise/cluster), REST_PORT (default 8081),
-# PARALLELISM (default 4), CLUSTER_CLASSPATH (default: the projection module's dependency classpath,
-# resolved once with Maven), ENTRY_CLASS (default io.planwise.cli.PlanwiseCli).
+# PARALLELISM (default 4), CLUSTER_CLASSPATH (default: this build's shaded jar,
+# jobs/projection/target/planwise.jar), ENTRY_CLASS (default io.planwise.cli.PlanwiseCli).
+#
+# The cluster's processes run from the same jar that is submitted, and its config makes Flink load
+# classes from that classpath first, before each job's jar (classloader.resolve-order: parent-first): a session cluster that runs projection after projection loads and JIT-compiles the model and
+# the Parquet writer once per task manager instead of once per job (Flink's "avoiding dynamic
+# classloading for user code"). The price: the cluster runs the planwise classes it was started
+# with, so restart it after a rebuild (`stop`, `start`).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -25,15 +31,15 @@ slots="${SLOTS:-2}"
 tm_memory="${TM_MEMORY:-1600m}"
 
 classpath() {
+  local jar="$root/jobs/projection/target/planwise.jar"
   if [[ -n "${CLUSTER_CLASSPATH:-}" ]]; then
     echo "$CLUSTER_CLASSPATH"
-    return
+  elif [[ -f "$jar" ]]; then
+    echo "$jar"
+  else
+    echo "standalone-cluster.sh: $jar is missing; build it with ./mvnw package (or set CLUSTER_CLASSPATH)" >&2
+    exit 1
   fi
-  if [[ ! -s "$dir/classpath.txt" ]]; then
-    (cd "$root" && ./mvnw -q -B dependency:build-classpath -pl jobs/projection -Dmdep.includeScope=runtime \
-        -Dmdep.outputFile="$dir/classpath.txt" >&2)
-  fi
-  cat "$dir/classpath.txt"
 }
 
 write_config() {
@@ -57,6 +63,8 @@ io: {tmp: {dirs: $dir/tmp}}
 web: {upload: {dir: $dir/upload}, tmpdir: $dir/tmp}
 metrics: {fetcher: {update-interval: 500}}
 restart-strategy: {type: none}
+# See the header: the job's libraries come from the cluster's classpath, compiled once per process.
+classloader: {resolve-order: parent-first}
 # Hadoop classes are on the classpath for Parquet only; Flink must not try to log in to Hadoop.
 security:
   context: {factory: {classes: [org.apache.flink.runtime.security.contexts.NoOpSecurityContextFactory]}}

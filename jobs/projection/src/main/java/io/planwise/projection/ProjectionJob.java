@@ -32,7 +32,6 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
 
 /**
  * The projection as one Flink BATCH job: census staging, then every trial of the ensemble (a single
@@ -172,12 +171,11 @@ public final class ProjectionJob {
         runFacts.add(trialRows.getSideOutput(ProjectTrials.VERDICTS).fullWindowPartition().aggregate(new TallyVerdicts())
                 .returns(factType).name("trials · verdicts per task"));
 
-        // Bands: keyed by (year, level, metric), so no task sees more than its keys' trials.
-        SingleOutputStreamOperator<EnsembleBand> bands = figures.keyBy(SummariseBands::key)
-                .window(GlobalWindows.createWithEndOfStreamTrigger())
-                .process(new SummariseBands(p.scenarioId, trials, settings.config().minTrialsForBands()),
-                        TypeInformation.of(EnsembleBand.class))
-                .name("bands · percentiles over the trials");
+        // Bands: partitioned by (year, level, metric), so no task sees more than its keys' trials.
+        SingleOutputStreamOperator<EnsembleBand> bands = figures
+                .partitionCustom(SummariseBands::partition, SummariseBands::key)
+                .transform("bands · percentiles over the trials", TypeInformation.of(EnsembleBand.class),
+                        new SummariseBands(p.scenarioId, trials, settings.config().minTrialsForBands()));
         marts.put("bands · ", bands.map(MartRecord::of).returns(martType).name("bands · rows"));
         DataStream<QualityCheck> bandChecks = WholeInput.gather(bands, new CheckBands(p.scenarioId, p.startYear, p.endYear,
                 trials, p.levelCount()), TypeInformation.of(QualityCheck.class), "bands · ensemble checks");
