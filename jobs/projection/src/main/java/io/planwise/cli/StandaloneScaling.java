@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * on this machine by {@code jobs/projection/scripts/standalone-cluster.sh} (the same script the
  * cluster test uses) and stopped afterwards. The job is submitted twice and the figure is the second
  * job's own duration as the REST API reports it (the first warms the fresh cluster, as a session
- * cluster that has run jobs before is warm), so cluster start-up and jar upload are left out. Each task manager is pinned to a core
+ * cluster that has run jobs before is warm: the cluster runs from the same jar and loads classes
+ * parent-first, so the model and the Parquet writer stay compiled from one job to the next), so
+ * cluster start-up and jar upload are left out. Each task manager is pinned to a core
  * of its own (taskset): unpinned, a one-slot task manager on an otherwise idle machine runs its
  * garbage collector and JIT compiler on the other cores, and "one task manager" would not mean one
  * core's worth of work.
