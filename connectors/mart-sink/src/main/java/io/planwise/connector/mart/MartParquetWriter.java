@@ -28,6 +28,12 @@ import org.apache.parquet.schema.MessageType;
  * (SNAPPY, parquet-java's default encodings and statistics, no Hadoop configuration), used by the
  * sink and by tools that write a single file outside Flink (such as the synthetic census generator).
  *
+ * <p>Columns the contract marks as mostly distinct ({@link Column#mostlyDistinct}: ids, amounts) are
+ * written without a dictionary. parquet-java would otherwise hash every value into a dictionary
+ * until the first page shows it saves nothing, then re-encode the page plainly: a third of a detail
+ * trial's samples under the C1 JIT (JFR, 60,040 × 5), and 4.9 → 4.4 s for that run in interleaved
+ * pairs, with files of the same size (the other columns keep their dictionaries).
+ *
  * <p>Each value goes straight to its column's writer, with the definition level the contract's
  * nullability gives (a flat schema has no repetition). parquet-java's record API
  * ({@code ParquetWriter} with a {@code WriteSupport}) puts a record consumer in between that
@@ -43,10 +49,10 @@ public final class MartParquetWriter<T> implements Closeable {
      */
     static final long ROW_GROUP_BYTES = 16L * 1024 * 1024;
     private static final CompressionCodecName CODEC = CompressionCodecName.SNAPPY;
-    private static final ParquetProperties PROPERTIES = ParquetProperties.builder().build();
 
     private final MartSchema<T> schema;
     private final List<Column> columns;
+    private final ParquetProperties properties;
     private final MessageType messageType;
     private final List<ColumnDescriptor> descriptors;
     private final ParquetFileWriter file;
@@ -75,17 +81,28 @@ public final class MartParquetWriter<T> implements Closeable {
     MartParquetWriter(OutputFile output, MartSchema<T> schema) throws IOException {
         this.schema = schema;
         this.columns = schema.columns();
+        this.properties = properties(columns);
         this.messageType = schema.parquetSchema();
         this.descriptors = messageType.getColumns();
         this.file = new ParquetFileWriter(output, messageType, ParquetFileWriter.Mode.OVERWRITE, ROW_GROUP_BYTES, 0,
-                null, PROPERTIES);
-        this.codecs = new CodecFactory(new PlainParquetConfiguration(), PROPERTIES.getPageSizeThreshold());
+                null, properties);
+        this.codecs = new CodecFactory(new PlainParquetConfiguration(), properties.getPageSizeThreshold());
         this.compressor = codecs.getCompressor(CODEC);
         this.writers = new ColumnWriter[columns.size()];
         this.lastText = new String[columns.size()];
         this.lastBytes = new Binary[columns.size()];
         this.asciiBuffers = new byte[columns.size()][];
         file.start();
+    }
+
+    private static ParquetProperties properties(List<Column> columns) {
+        ParquetProperties.Builder builder = ParquetProperties.builder();
+        for (Column column : columns) {
+            if (column.mostlyDistinct()) {
+                builder.withDictionaryEncoding(column.name(), false);
+            }
+        }
+        return builder.build();
     }
 
     /** Writes all records to a local Parquet file, replacing it. */
@@ -142,9 +159,9 @@ public final class MartParquetWriter<T> implements Closeable {
     }
 
     private void startRowGroup() {
-        pages = new ColumnChunkPageWriteStore(compressor, messageType, PROPERTIES.getAllocator(),
-                PROPERTIES.getColumnIndexTruncateLength(), PROPERTIES.getPageWriteChecksumEnabled());
-        store = PROPERTIES.newColumnWriteStore(messageType, pages, pages);
+        pages = new ColumnChunkPageWriteStore(compressor, messageType, properties.getAllocator(),
+                properties.getColumnIndexTruncateLength(), properties.getPageWriteChecksumEnabled());
+        store = properties.newColumnWriteStore(messageType, pages, pages);
         for (int i = 0; i < writers.length; i++) {
             writers[i] = store.getColumnWriter(descriptors.get(i));
         }

@@ -174,6 +174,39 @@ class MartSchemaTest {
     }
 
     @Test
+    void columnsOfMostlyDistinctValuesAreWrittenWithoutADictionaryAndTheOthersWithOne() throws Exception {
+        Mart marked = new Mart(TestMarts.ALPHA_NAME, List.of(
+                Column.required("id", ColumnType.BIGINT).withMostlyDistinctValues(),
+                Column.required("label", ColumnType.VARCHAR),
+                Column.required("amount", ColumnType.DECIMAL_18_2).withMostlyDistinctValues(),
+                Column.nullable("as_of", ColumnType.DATE)), TestMarts.YEAR);
+        // Each id and amount comes four times, so a dictionary would pay off: the mark, not
+        // parquet-java's own fallback, is what leaves it out.
+        java.util.List<TestRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            int k = i % 5_000;
+            rows.add(TestRow.alpha(2025, 7L * k, "band " + (i % 3), 100L * k + 1, LocalDate.of(2025, 1 + i % 12, 1)));
+        }
+        Path file = tmp.resolve("marked.parquet");
+        MartParquetWriter.write(file, TestMarts.alpha(marked), rows);
+
+        try (MartReader duck = new MartReader()) {
+            String chunks = "select path_in_schema, dictionary_page_offset is not null, encodings from parquet_metadata('"
+                    + file + "') order by path_in_schema";
+            for (List<Object> chunk : duck.rows(chunks)) {
+                boolean distinct = chunk.get(0).equals("id") || chunk.get(0).equals("amount");
+                assertThat(chunk.get(1)).as("%s has a dictionary page", chunk.get(0)).isEqualTo(!distinct);
+                assertThat(chunk.get(2).toString().contains("DICTIONARY")).as("%s encodings %s", chunk.get(0), chunk.get(2))
+                        .isEqualTo(!distinct);
+            }
+            String read = "select * from " + MartQuery.readParquet(List.of(file), null);
+            assertThat(duck.rows("select count(*), sum(id)::bigint, count(distinct label), sum(amount)::varchar from ("
+                    + read + ")")).containsExactly(List.of(20_000L, 4 * 7L * 4_999 * 5_000 / 2, 3L,
+                            new BigDecimal(4 * 4_999L * 5_000 / 2).add(new BigDecimal("200.00")).toPlainString()));
+        }
+    }
+
+    @Test
     void theMartsOfACatalogShareOnePartitionColumnAndUniqueNames() {
         MartSchema<TestRow> partitioned = TestMarts.alpha(ALPHA);
         MartSchema<TestRow> unpartitioned = TestMarts.beta(TestMarts.STREAM_BETA);

@@ -2,8 +2,12 @@ package io.planwise.warehouse.contract;
 
 import java.io.Serializable;
 
-/** One column of a mart: its name, its type, and whether a row may leave it empty (NULL). */
-public record Column(String name, ColumnType type, boolean nullable) implements Serializable {
+/**
+ * One column of a mart: its name, its type, whether a row may leave it empty (NULL), and whether its
+ * values are mostly distinct (ids, amounts: Parquet writes those without a dictionary, which such a
+ * column would fill with every value and then abandon).
+ */
+public record Column(String name, ColumnType type, boolean nullable, boolean mostlyDistinct) implements Serializable {
 
     public Column {
         if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
@@ -15,10 +19,15 @@ public record Column(String name, ColumnType type, boolean nullable) implements 
     }
 
     public static Column required(String name, ColumnType type) {
-        return new Column(name, type, false);
+        return new Column(name, type, false, false);
     }
 
     public static Column nullable(String name, ColumnType type) {
-        return new Column(name, type, true);
+        return new Column(name, type, true, false);
+    }
+
+    /** The same column, marked as holding mostly distinct values. */
+    public Column withMostlyDistinctValues() {
+        return new Column(name, type, nullable, true);
     }
 }
