@@ -16,8 +16,9 @@
 # jobs/projection/target/planwise.jar), ENTRY_CLASS (default io.planwise.cli.PlanwiseCli).
 #
 # The cluster's processes run from the same jar that is submitted, and its config makes Flink load
-# classes from that classpath first, before each job's jar (classloader.resolve-order: parent-first): a session cluster that runs projection after projection loads and JIT-compiles the model and
-# the Parquet writer once per task manager instead of once per job (Flink's "avoiding dynamic
+# classes from that classpath before each job's jar (classloader.resolve-order: parent-first): a
+# session cluster that runs projection after projection loads and JIT-compiles the model and the
+# Parquet writer once per task manager instead of once per job (Flink's "avoiding dynamic
 # classloading for user code"). The price: the cluster runs the planwise classes it was started
 # with, so restart it after a rebuild (`stop`, `start`).
 set -euo pipefail

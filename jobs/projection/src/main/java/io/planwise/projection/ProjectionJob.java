@@ -49,8 +49,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * whole (an ensemble), else (a single projection) each employee only to the task of its shard. The ensemble's
  * trials run whole, spread over the tasks (trial t on task t mod P). Nothing gathers all trials or
  * all employees of all trials into one task: needs, summary and check rows are written by the task
- * that ran the trial, bands are keyed by (year, level, metric), and only small per-task verdicts and
- * per-year band checks reach the evaluating task.
+ * that ran the trial, band inputs are partitioned by (year, level, metric), and only small per-task
+ * verdicts and per-year band checks reach the evaluating task. No stage sorts: a BATCH keyed stage
+ * or window would sort its input through managed memory, allocated in full at each task's start,
+ * so what a stage needs together it gathers on the heap ({@link ResolveDuplicateIds},
+ * {@link SummariseBands}, {@link WholeInput}) and the job declares no managed memory.
  *
  * <p><b>Detail trials are split.</b> Trials 0 … detail_trials − 1 also write events and snapshot
  * rows, most of a run's output, and a single big projection is one such trial; each is split over
@@ -67,7 +70,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * a shard; CPU per task ≈ (K / P + (N − K) / P) × E × Y × c, with c ≈ 0.25 µs per employee-year
  * only counted (an ensemble trial) and about 5 µs with its rows built and Parquet-encoded (2-core
  * machine); output ≈ K × E × Y × (1 snapshot + ~1.3 event rows) split over P writers, plus N × Y ×
- * (levels + 1) × 8 band inputs shuffled to the band tasks. What does not split: reading the census
+ * (levels + 1) × 8 band inputs shuffled to the band tasks (8 bytes each there). What does not split: reading the census
  * file (one reader; a CSV's quoted fields may span lines), an ensemble's broadcast of the baseline
  * to every task, and per year of a detail trial 2–3 waits for the slowest shard.
  */
